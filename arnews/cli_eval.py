@@ -1,0 +1,92 @@
+"""``arnews evaluate``: score the entity recognizer and the quote extractor against gold files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .cli import _run, app
+
+evaluate_app = typer.Typer(help="Score arnews against hand-annotated gold files.\n\n"
+                                "Example:  arnews evaluate ner ../shared/data/ner/anercorp/test.txt",
+                           no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+GoldArg = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="The gold file.")
+
+
+def _prf_table(title: str, rows: list[tuple[str, dict]]) -> Table:
+    t = Table(title=title, title_justify="left")
+    for col in ("", "precision", "recall", "F1", "support"):
+        t.add_column(col, justify="right" if col else "left")
+    for name, r in rows:
+        t.add_row(name, f"{r['precision']:.4f}", f"{r['recall']:.4f}", f"{r['f1']:.4f}", str(r.get("support", "")))
+    return t
+
+
+@evaluate_app.command("ner")
+def evaluate_ner_cli(
+    gold: Path = GoldArg,
+    types: Optional[str] = typer.Option(None, "--types", help="Comma-separated types to score, e.g. PERS,LOC,ORG."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predicted `token TAG` lines here."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Entity-level (conlleval-style) precision, recall and F1 of the tagger on a CoNLL gold file.
+
+    Example:
+
+      arnews evaluate ner ../shared/data/ner/anercorp/test.txt --types PERS,LOC,ORG
+    """
+    def go():
+        from .analyze.ner.evaluate import evaluate_conll
+
+        type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
+        res = evaluate_conll(gold, types=type_list, predictions_path=predictions)
+        if as_json:
+            typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+            return
+        rows = [("micro", {**res["micro"], "support": sum(v.get("support", 0) for v in res["per_type"].values())})]
+        rows += sorted(res["per_type"].items())
+        Console().print(_prf_table(f"NER on {gold.name}", rows))
+
+    _run(go)
+
+
+@evaluate_app.command("quotes")
+def evaluate_quotes_cli(
+    gold: Path = GoldArg,
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predicted quotes (JSONL) here."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Quote precision/recall/F1, exact-boundary F1, speaker and type accuracy (spec QUOTES.md).
+
+    Example:
+
+      arnews evaluate quotes eval/quotes-dev.jsonl --json
+    """
+    def go():
+        from .analyze.pipeline import analyze_text
+        from .analyze.quote_eval import evaluate_quotes
+
+        res = evaluate_quotes(gold, predictions_path=predictions,
+                              extract=lambda text: list(analyze_text(text, ("quotes",)).quotes))
+        if as_json:
+            typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+            return
+        q = res["quotes"]
+        t = Table(title=f"Quotes on {gold.name}", title_justify="left")
+        t.add_column("measure")
+        t.add_column("value", justify="right")
+        for k in ("precision", "recall", "f1"):
+            t.add_row(f"quote {k}", f"{q[k]:.4f}")
+        for k in ("exact_f1", "speaker_accuracy", "type_accuracy"):
+            t.add_row(k.replace("_", " "), f"{res[k]:.4f}")
+        t.add_row("gold / predicted / matched", f"{q.get('gold')} / {q.get('predicted')} / {q.get('matched')}")
+        Console().print(t)
+
+    _run(go)

@@ -1,0 +1,62 @@
+"""Tokens, sentences and proclitic splitting, with offsets into the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from arnews.analyze.tokenize import segment, sentence_spans, split_proclitics, tokenize
+from arnews.analyze.normalize import normalize_text
+
+
+@pytest.mark.parametrize("word, prefix, stem", [
+    ("لليبيا", "ل", "ليبيا"),
+    ("والقاهرة", "و", "القاهره"),
+    ("بحكومة", "ب", "حكومه"),
+    ("للحكومة", "ل", "الحكومه"),
+    ("فمصر", "ف", "مصر"),
+    ("وزير", "", "وزير"),
+    ("فرنسا", "", "فرنسا"),
+    ("لبنان", "", "لبنان"),
+    ("بريطانيا", "", "بريطانيا"),
+    ("ولبنان", "و", "لبنان"),
+])
+def test_split_proclitics_cases(word, prefix, stem):
+    assert split_proclitics(normalize_text(word)) == (prefix, stem)
+
+
+def test_tokenize_offsets_slice_original():
+    text = "قالَ “خليفة حفتر”، إنّ ١٢٫٥ مليون (2019)."
+    toks = tokenize(text)
+    assert [t.text for t in toks][:4] == ["قالَ", "“", "خليفة", "حفتر"]
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+    assert "١٢٫٥" in [t.text for t in toks]
+    assert toks[0].norm == "قال"
+
+
+def test_tokenize_bare_forms_meet():
+    toks = tokenize("لليبيا وليبيا ليبيا")
+    assert {t.bare for t in toks} == {"ليبيا"}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("قال الوزير. وأضاف أن الوضع خطير!", 2),
+    ("عنوان\n\nجملة أولى. جملة ثانية؟ ثالثة", 4),
+    ("سعر 2.5 دولار. انتهى", 2),
+    ("قال: «انتهى.» ثم غادر.", 2),
+])
+def test_sentence_spans_count(text, n):
+    spans = sentence_spans(text)
+    assert len(spans) == n
+    for s, e in spans:
+        assert text[s:e] == text[s:e].strip()
+
+
+def test_segment_sentences_index_tokens(sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    sentences, tokens = segment(text)
+    assert sentences and tokens
+    for s in sentences:
+        inside = tokens[s.token_start:s.token_end]
+        assert inside and inside[0].start >= s.start and inside[-1].end <= s.end
+    assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
