@@ -68,7 +68,8 @@ def _mention(doc: Document, toks: Sequence[Token], typ: str, sent: int) -> tuple
     toks = list(toks)
     while toks and toks[0].text in _PUNCT_EDGE:
         toks.pop(0)
-    while toks and toks[-1].text in _PUNCT_EDGE:
+    while toks and toks[-1].text in _PUNCT_EDGE and not (
+            toks[-1].text in "”»\"" and any(t.text in _OPEN_MARKS for t in toks[:-1])):
         toks.pop()
     if not toks:
         return None
@@ -98,26 +99,95 @@ def _name_of(doc: Document, mention: Mention, key: tuple[str, ...]) -> str:
     return " ".join(text.split())
 
 
-def _role_before(doc: Document, tokens: Sequence[Token], index: int) -> str | None:
-    """A title or role written right before the token at ``index`` (الرئيس، وزير الداخلية)."""
+_OPEN_MARKS = set("“«\"")
+_SKIP_BEFORE_NAME = set("“«\"،,")
+_MEDIA_HEADS = frozenset({"موقع", "صحيفه", "جريده", "قناه", "وكاله", "مجله", "شبكه", "اذاعه", "تلفزيون",
+                          "وكاله انباء", "برنامج"})
+_FUNCTION_WORDS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ان", "او", "و", "ثم", "قد", "لا", "ما",
+                             "هذا", "هذه", "التي", "الذي", "كان", "كانت", "بين", "بعد", "قبل", "عند"})
+
+
+def _head(tok: Token) -> str:
+    """A token's clitic-stripped form without the article, for head-word look-ups."""
+    b = tok.bare
+    return b[2:] if b.startswith("ال") and len(b) > 3 else b
+
+
+def _media_spans(toks: Sequence[Token]) -> list[tuple[str, int, int]]:
+    """Names in quotation marks right after a media word (موقع “العربي الجديد”) are organizations."""
+    out = []
+    for i, t in enumerate(toks[:-2]):
+        if _head(t) in _MEDIA_HEADS and toks[i + 1].text in _OPEN_MARKS:
+            for j in range(i + 2, min(i + 8, len(toks))):
+                if toks[j].text in "”»\"":
+                    if j > i + 2:
+                        out.append(("ORG", i + 2, j))
+                    break
+    return out
+
+
+def _expand_org_heads(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Join an organization head word to the name after it (حكومة + الوفاق → حكومة الوفاق)."""
+    from .ner.gazetteer import org_heads
+
+    heads = org_heads()
+    out = []
+    for typ, a, b in spans:
+        if typ != "PERS":
+            k = a - 1
+            if k >= 0 and toks[k].text in _OPEN_MARKS:
+                k -= 1
+            if k >= 0 and _head(toks[k]) in heads:
+                typ, a = "ORG", k
+            elif (k >= 1 and _head(toks[k - 1]) in heads and toks[k].norm.isalpha()
+                  and toks[k].norm not in _FUNCTION_WORDS and toks[k].bare not in _FUNCTION_WORDS):
+                typ, a = "ORG", k - 1
+        out.append((typ, a, b))
+    return out
+
+
+def _title_end_at(toks: Sequence[Token], j: int) -> int | None:
+    """If a title or role phrase ends right before token ``j``, the index where it starts."""
     from .ner.gazetteer import nationalities, titles
 
     title_set, nat = titles(), nationalities()
-    j = index
-    while j > 0 and tokens[j - 1].text in "“«\"،,":
-        j -= 1
     for k in range(min(_MAX_ROLE_TOKENS, j), 0, -1):
-        window = tokens[j - k:j]
-        words = [window[0].norm[1:] if window[0].prefix[:1] in ("و", "ف") and window[0].norm[1:] else window[0].norm]
+        window = toks[j - k:j]
+        first = window[0]
+        words = [first.norm[1:] if first.prefix[:1] in ("و", "ف") and first.norm[1:] else first.norm]
         words += [t.norm for t in window[1:]]
         if not all(w.isalpha() for w in words):
             continue
         for cut in range(len(words), 0, -1):
-            head, tail = " ".join(words[:cut]), words[cut:]
-            if head in title_set and all(w in nat for w in tail):
-                start = window[0].start + (1 if words[0] != window[0].norm else 0)
-                return " ".join(doc.text[start:window[-1].end].split())
+            if " ".join(words[:cut]) in title_set and all(w in nat for w in words[cut:]):
+                return j - k
     return None
+
+
+def _role_before(doc: Document, toks: Sequence[Token], a: int,
+                 span_ends: dict[int, tuple[str, int]]) -> str | None:
+    """A title or role written before the name starting at token ``a``.
+
+    Handles الرئيس X, وزير الداخلية X, and a title with an organization:
+    رئيس مجلس نواب طبرق “عقيلة صالح”, وزير الداخلية في حكومة الوفاق، “فتحي باشاغا”.
+    """
+    j = a
+    while j > 0 and toks[j - 1].text in _SKIP_BEFORE_NAME:
+        j -= 1
+    start = _title_end_at(toks, j)
+    if start is None and j in span_ends and span_ends[j][0] == "ORG":
+        org_start = span_ends[j][1]
+        k = org_start
+        if k > 0 and toks[k - 1].norm in ("في", "ب"):
+            k -= 1
+        start = _title_end_at(toks, k)
+    if start is None:
+        return None
+    first = toks[start]
+    offset = first.start + (1 if first.prefix[:1] in ("و", "ف") and _title_end_at(toks, j) is not None
+                            and first.norm[1:] and first.norm[0] in "وف" else 0)
+    text = doc.text[offset:toks[j - 1].end]
+    return " ".join(c for c in text.split() if c not in _SKIP_BEFORE_NAME).strip("،, ")
 
 
 def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], str | None]]) -> list[Entity]:
@@ -145,6 +215,21 @@ def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], st
             best.mentions.extend(short.mentions)
             best.roles.extend(short.roles)
             del clusters[short.key]
+    # An organization's longer form joins its shorter one (حكومة الوفاق الوطني → حكومة الوفاق),
+    # and a bare name joins its headed form (الوفاق → حكومة الوفاق).
+    orgs = sorted((c for c in clusters.values() if c.type() == "ORG"), key=lambda c: len(c.key))
+    for c in sorted(orgs, key=lambda c: -len(c.key)):
+        if c.key not in clusters:
+            continue
+        for short in orgs:
+            if short is c or short.key not in clusters or len(short.key) >= len(c.key):
+                continue
+            if (len(short.key) >= 2 and c.key[:len(short.key)] == short.key) or c.key[1:] == short.key:
+                target, other = (short, c) if len(short.key) >= 2 else (c, short)
+                target.mentions.extend(other.mentions)
+                target.roles.extend(other.roles)
+                del clusters[other.key]
+                break
     entities: list[tuple[int, str, str, tuple[Mention, ...], tuple[str, ...]]] = []
     for c in clusters.values():
         typ = c.type()
@@ -162,6 +247,57 @@ def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], st
             for i, (_, typ, name, mentions, roles) in enumerate(entities, 1)]
 
 
+def _span_key(toks: Sequence[Token], a: int, b: int) -> tuple[str, ...]:
+    words = [t for t in toks[a:b] if t.text not in _PUNCT_EDGE]
+    return tuple([words[0].bare] + [t.norm for t in words[1:]]) if words else ()
+
+
+def _propagate(sents: list[Sequence[Token]], spans: list[list[tuple[str, int, int]]]) -> None:
+    """Tag the untagged repetitions of names already found in the article (document consistency).
+
+    A one-word name is only repeated when it is not a common word (the shipped lexicon), so that
+    a person called صالح does not turn every لصالح into a mention.
+    """
+    from .tokenize import _known
+
+    known: dict[tuple[str, ...], str] = {}
+    for toks, ss in zip(sents, spans):
+        for typ, a, b in ss:
+            key = _span_key(toks, a, b)
+            if key and (len(key) > 1 or (len(key[0]) > 2 and _known(key[0]) < COMMON_WORD_COUNT)):
+                known.setdefault(key, typ)
+    if not known:
+        return
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(known, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    for toks, ss in zip(sents, spans):
+        taken = [False] * len(toks)
+        for _, a, b in ss:
+            for i in range(a, b):
+                taken[i] = True
+        i = 0
+        while i < len(toks):
+            cands = by_first.get(toks[i].bare) if not taken[i] else None
+            hit = None
+            for key in cands or ():
+                j = i + len(key)
+                if j <= len(toks) and not any(taken[i:j]) and \
+                        tuple(t.norm for t in toks[i + 1:j]) == key[1:]:
+                    hit = (known[key], i, j)
+                    break
+            if hit:
+                ss.append(hit)
+                i = hit[2]
+            else:
+                i += 1
+        ss.sort(key=lambda s: s[1])
+
+
+#: One-word names more frequent than this in the lexicon are common words: not propagated.
+COMMON_WORD_COUNT = 25
+
+
 def find_entities(doc: Document, tagger=None) -> list[Entity]:
     """Tag ``doc`` (already tokenized) and return its entities, in order of first mention."""
     from .ner.tagger import load_tagger
@@ -169,16 +305,35 @@ def find_entities(doc: Document, tagger=None) -> list[Entity]:
     tagger = tagger or load_tagger()
     sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences]
     all_tags = tagger.tag([[t.text for t in toks] for toks in sents])
+    all_spans: list[list[tuple[str, int, int]]] = []
+    for toks, tags in zip(sents, all_tags):
+        spans = _decode_bio(tags)
+        media = _media_spans(toks)
+        if media:
+            spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media
+        all_spans.append(sorted(spans, key=lambda s: s[1]))
+    _propagate(sents, all_spans)
     found: list[tuple[Mention, tuple[str, ...], str | None]] = []
-    for si, (toks, tags) in enumerate(zip(sents, all_tags)):
-        for typ, a, b in _decode_bio(tags):
+    for si, (toks, spans) in enumerate(zip(sents, all_spans)):
+        spans = _expand_org_heads(toks, spans)
+        ends = {b: (typ, a) for typ, a, b in spans}
+        for typ, a, b in spans:
+            role = _role_before(doc, toks, a, ends)
+            if role and typ != "PERS" and b - a <= 3 and toks[a].text not in _OPEN_MARKS \
+                    and not _is_org_headed(toks[a]):
+                typ = "PERS"  # a title right before a name marks a person (رئيس ... “عقيلة صالح”)
+            if toks[a].text not in _OPEN_MARKS and any(t.text in _OPEN_MARKS for t in toks[a:b]) \
+                    and b < len(toks) and toks[b].text in "”»\"":
+                b += 1  # حكومة “الوفاق” : keep the closing mark with the opened one
             res = _mention(doc, toks[a:b], typ, si)
             if res is None:
                 continue
             mention, key = res
-            role = None
-            if typ == "PERS":
-                first_idx = next(i for i, t in enumerate(toks) if t.end > mention.start)
-                role = _role_before(doc, toks, first_idx)
-            found.append((mention, key, role))
+            found.append((mention, key, role if typ == "PERS" else None))
     return group_mentions(doc, found)
+
+
+def _is_org_headed(tok: Token) -> bool:
+    from .ner.gazetteer import org_heads
+
+    return _head(tok) in org_heads()

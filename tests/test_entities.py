@@ -1,0 +1,92 @@
+"""Per-article entities: grouping rules (with a scripted tagger) and the sample article."""
+
+from __future__ import annotations
+
+import pytest
+
+from arnews.analyze.entities import find_entities
+from arnews.analyze.pipeline import analyze_text
+
+
+class ScriptedTagger:
+    """Tags the tokens listed in ``spans`` (surface sequence -> type), everything else O."""
+
+    def __init__(self, spans: dict[str, str]):
+        self.spans = {tuple(k.split()): v for k, v in spans.items()}
+
+    def tag(self, sentences):
+        out = []
+        for words in sentences:
+            tags = ["O"] * len(words)
+            for seq, typ in self.spans.items():
+                for i in range(len(words) - len(seq) + 1):
+                    if tuple(words[i:i + len(seq)]) == seq and all(t == "O" for t in tags[i:i + len(seq)]):
+                        tags[i:i + len(seq)] = [f"B-{typ}"] + [f"I-{typ}"] * (len(seq) - 1)
+            out.append(tags)
+        return out
+
+
+def _entities(text, spans):
+    doc = analyze_text(text, ("tokenize",))
+    return doc, find_entities(doc, tagger=ScriptedTagger(spans))
+
+
+@pytest.mark.parametrize("text, spans, name, forms", [
+    ("وصل خليفة حفتر إلى بنغازي. وقال حفتر إن الوضع مستقر.", {"خليفة حفتر": "PERS", "حفتر": "PERS"},
+     "خليفة حفتر", {"خليفة حفتر", "حفتر"}),
+    ("زار الوزير ليبيا. وأكد دعمه لليبيا وليبيا.", {"ليبيا": "LOC", "لليبيا": "LOC", "وليبيا": "LOC"},
+     "ليبيا", {"ليبيا"}),
+    ("وصل وفد من حكومة الوفاق. واجتمع ممثلو الوفاق.", {"الوفاق": "ORG"}, "حكومة الوفاق",
+     {"حكومة الوفاق"}),
+])
+def test_entities_grouping_joins_forms(text, spans, name, forms):
+    doc, ents = _entities(text, spans)
+    target = [e for e in ents if e.name == name]
+    assert len(target) == 1, [e.name for e in ents]
+    assert {m.text for m in target[0].mentions} >= forms
+    for m in target[0].mentions:
+        assert doc.text[m.start:m.end] == m.text
+
+
+def test_entities_quoted_name_is_not_broken():
+    doc, ents = _entities("أكد الجنرال “خليفة حفتر” أن قواته تتقدم.", {"خليفة حفتر": "PERS"})
+    (e,) = ents
+    assert e.name == "خليفة حفتر" and e.mentions[0].text == "خليفة حفتر"
+    assert e.roles == ("الجنرال",)
+
+
+@pytest.mark.parametrize("text, spans, name, role", [
+    ("وقال وزير الداخلية فتحي باشاغا إن الوضع مستقر.", {"فتحي باشاغا": "PERS"}, "فتحي باشاغا", "وزير الداخلية"),
+    ("وصرح الرئيس المصري عبد الفتاح السيسي بأن مصر آمنة.", {"عبد الفتاح السيسي": "PERS"}, "عبد الفتاح السيسي",
+     "الرئيس المصري"),
+])
+def test_entities_roles_are_titles_before_the_name(text, spans, name, role):
+    _, ents = _entities(text, spans)
+    e = next(e for e in ents if e.name == name)
+    assert role in e.roles
+
+
+def test_entities_propagate_repeated_names_but_not_common_words():
+    text = "قال فتحي باشاغا إن الوضع هادئ. وأضاف باشاغا أن العمل مستمر لصالح الجميع."
+    _, ents = _entities(text, {"فتحي باشاغا": "PERS"})
+    (e,) = ents
+    assert [m.text for m in e.mentions] == ["فتحي باشاغا"]  # partial names are not guessed from nothing
+    _, ents = _entities(text + " ثم التقى باشاغا الوفد.", {"فتحي باشاغا": "PERS", "باشاغا": "PERS"})
+    e = next(e for e in ents if e.name == "فتحي باشاغا")
+    assert len(e.mentions) == 3
+
+
+def test_entities_sample_has_what_a_reader_sees(sample_doc):
+    by_name = {e.name: e for e in sample_doc.entities}
+    expected = {
+        "خليفة حفتر": "PERS", "فتحي باشاغا": "PERS", "عقيلة صالح": "PERS",
+        "القاهرة": "LOC", "مصر": "LOC", "ليبيا": "LOC", "طرابلس": "LOC", "ترهونة": "LOC",
+        "حكومة الوفاق": "ORG", "مجلس نواب طبرق": "ORG", "العربي الجديد": "ORG",
+    }
+    for name, typ in expected.items():
+        assert name in by_name, f"{name} missing; found {sorted(by_name)}"
+        assert by_name[name].type == typ, name
+    assert "حفتر" in {m.text for m in by_name["خليفة حفتر"].mentions}
+    assert "باشاغا" in {m.text for m in by_name["فتحي باشاغا"].mentions}
+    libya = by_name["ليبيا"]
+    assert any(sample_doc.text[m.start - 1:m.end] == "لليبيا" for m in libya.mentions)
