@@ -60,7 +60,7 @@ def evaluate_ner_cli(
 @evaluate_app.command("quotes")
 def evaluate_quotes_cli(
     gold: Path = GoldArg,
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predicted quotes (JSONL) here."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write the predictions here: one line per article, {id, quotes: [{type, content_start, content_end, speaker, cue}]}."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Quote precision/recall/F1, exact-boundary F1, speaker and type accuracy (spec QUOTES.md).

@@ -1,0 +1,203 @@
+"""Attributed quote extraction (arnews.analyze.quotes) on hand-written Arabic cases."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from arnews.analyze.quote_eval import normalize_speaker
+from arnews.analyze.quote_lexicon import load_lexicon, norm, tolerant_pattern
+from arnews.analyze.quotes import extract_quotes
+from arnews.errors import InputError
+from arnews.model import Entity, Mention, Sentence
+
+
+def _quotes(text):
+    return [(q.type, q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text)]
+
+
+# (text, expected [(type, content, speaker)])
+KIND_CASES = [
+    pytest.param("وقال وزير الداخلية فتحي باشاغا إن الوضع الأمني مستقر في العاصمة.",
+                 [("indirect", "الوضع الأمني مستقر في العاصمة", "فتحي باشاغا")], id="indirect-vso-title"),
+    pytest.param("وأشارت وزارة الصحة إلى أن عدد الحالات تراجع خلال الأسبوع.",
+                 [("indirect", "عدد الحالات تراجع خلال الأسبوع", "وزارة الصحة")], id="indirect-ila-anna-fem"),
+    pytest.param("وأكدوا بأنهم سيواصلون العمل حتى نهاية العام.",
+                 [("indirect", "سيواصلون العمل حتى نهاية العام", None)], id="indirect-plural-bi-anna"),
+    pytest.param("كانت مصادر طبية قد أعلنت أن ثلاثة أشخاص أصيبوا في الحادث.",
+                 [("indirect", "ثلاثة أشخاص أصيبوا في الحادث", "مصادر طبية")], id="indirect-svo"),
+    pytest.param("لكن منتقدين يقولون إن الخطة لم تحقق أهدافها.",
+                 [("indirect", "الخطة لم تحقق أهدافها", "منتقدين")], id="indirect-imperfect-svo"),
+    pytest.param("وقال المدير أحمد الزهراني: «نحن مستعدون تماما للموسم المقبل».",
+                 [("direct", "نحن مستعدون تماما للموسم المقبل", "أحمد الزهراني")], id="direct-guillemets-colon"),
+    pytest.param("وقال اللاعب سالم الدوسري “الفريق قدم مباراة كبيرة اليوم”.",
+                 [("direct", "الفريق قدم مباراة كبيرة اليوم", "سالم الدوسري")], id="direct-curly-no-colon"),
+    pytest.param("وقال المدرب خالد العطوي: ”اللاعبون بذلوا جهدا كبيرا في التدريبات“.",
+                 [("direct", "اللاعبون بذلوا جهدا كبيرا في التدريبات", "خالد العطوي")], id="direct-reversed-marks"),
+    pytest.param('وأضاف الدكتور سعد الحربي: "المستشفى يستقبل المراجعين على مدار الساعة".',
+                 [("direct", "المستشفى يستقبل المراجعين على مدار الساعة", "سعد الحربي")], id="direct-straight"),
+    pytest.param("وقال الوزير خالد الفالح: الوضع في الأسواق مستقر جدا. وتابع العمل مع الفريق.",
+                 [("direct", "الوضع في الأسواق مستقر جدا", "خالد الفالح")], id="colon-speech"),
+    pytest.param("وقالت مصادر أمنية: إن الوفد وصل إلى العاصمة مساء أمس.",
+                 [("indirect", "الوفد وصل إلى العاصمة مساء أمس", "مصادر أمنية")], id="colon-then-inna"),
+    pytest.param("وأكد الوزير فهد السالم أن الخطة «ناجحة جدا» حتى الآن.",
+                 [("indirect", "الخطة «ناجحة جدا» حتى الآن", "فهد السالم")], id="mixed-quote"),
+    pytest.param("وبحسب مصادر مطلعة، فإن الاجتماع سيعقد في الرياض الأسبوع المقبل.",
+                 [("according_to", "فإن الاجتماع سيعقد في الرياض الأسبوع المقبل", "مصادر مطلعة")],
+                 id="according-initial"),
+    pytest.param("وقع الانفجار صباح اليوم قرب السوق المركزي، بحسب وكالة رويترز.",
+                 [("according_to", "وقع الانفجار صباح اليوم قرب السوق المركزي", "وكالة رويترز")],
+                 id="according-final"),
+    pytest.param("وارتفعت الأسعار بنسبة خمسة في المئة، وفقا لإحصائيات الهيئة العامة للإحصاء.",
+                 [("according_to", "وارتفعت الأسعار بنسبة خمسة في المئة",
+                   "إحصائيات الهيئة العامة للإحصاء")], id="according-wifqan-li"),
+]
+
+
+@pytest.mark.parametrize("text, expected", KIND_CASES)
+def test_quotes_extract_kinds(text, expected):
+    assert _quotes(text) == expected
+
+
+NO_QUOTE_CASES = [
+    pytest.param("زار وفد من حكومة “الوفاق” القاهرة لبحث مصير “خليفة حفتر” مع المسؤولين.", id="names-in-marks"),
+    pytest.param("ونشر موقع “العربي الجديد” تقريرا مطولا عن الأزمة.", id="outlet-in-marks"),
+    pytest.param("وأكد الوزير على أهمية التعاون بين البلدين في المجالات كافة.", id="cue-without-content"),
+    pytest.param("ألقى الأمير كلمة في حفل الافتتاح وتحدث في المؤتمر عن الخطط.", id="speech-act-no-content"),
+    pytest.param("تسعى الحكومة إلى زيادة الإنتاج، وقررت الوزارة تمديد المهلة.", id="plans-not-speech"),
+    pytest.param("مصادر: وفد من حكومة الوفاق وصل إلى القاهرة\n\nوصل الوفد أمس.", id="headline-source-colon"),
+    pytest.param("يذكر أن المهرجان يقام سنويا منذ عشر سنوات.", id="impersonal-yudhkar"),
+    pytest.param("وجرى العمل وفق الأنظمة المتبعة، حسب الخطة الموضوعة سابقا.", id="according-not-a-source"),
+    pytest.param("وانطلقت حملة «رؤية 2030» في عدد من المدن.", id="slogan-in-marks"),
+]
+
+
+@pytest.mark.parametrize("text", NO_QUOTE_CASES)
+def test_quotes_extract_not_quotes(text):
+    assert extract_quotes(text) == []
+
+
+def test_quotes_extract_according_to_adds_no_second_quote():
+    text = "وقالت المصادر إن الوفد وصل إلى القاهرة قبل أيام، بحسب موقع “العربي الجديد”."
+    quotes = extract_quotes(text)
+    assert [(q.type, q.text) for q in quotes] == [("indirect", "الوفد وصل إلى القاهرة قبل أيام")]
+
+
+def test_quotes_extract_ala_hadd_qawlihi_takes_current_speaker():
+    text = ("وقال المدرب خالد العطوي إن الفريق جاهز للمباراة. "
+            "وأنهى اللاعبون استعداداتهم بشكل ممتاز، على حد قوله.")
+    quotes = extract_quotes(text)
+    assert [(q.type, q.text, q.speaker.name, q.cue_lemma) for q in quotes] == [
+        ("indirect", "الفريق جاهز للمباراة", "خالد العطوي", "قال"),
+        ("according_to", "وأنهى اللاعبون استعداداتهم بشكل ممتاز", "خالد العطوي", "قول")]
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("وارتفع عدد الزوار إلى مليون زائر، بحسب الهيئة العامة للسياحة.", "حسب"),
+    ("وارتفع عدد الزوار إلى مليون زائر، وفقا لوزارة السياحة.", "وفق"),
+    ("وارتفع عدد الزوار إلى مليون زائر، حسبما أعلنت وزارة السياحة.", "حسب"),
+])
+def test_quotes_extract_according_to_lemma(text, lemma):
+    (q,) = extract_quotes(text)
+    assert q.type == "according_to" and q.cue_lemma == lemma
+
+
+def test_quotes_extract_characterisation_is_direct():
+    text = "وانتقد الوزير محمد العلي ما وصفه “بالحملة المغرضة” ضد المملكة."
+    assert _quotes(text) == [("direct", "بالحملة المغرضة", "محمد العلي")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("وقال وزير الصحة توفيق الربيعة إن الخدمات تحسنت. وأضاف أن العمل مستمر، "
+                 "مشيرا إلى أن المستشفيات جاهزة.",
+                 ["توفيق الربيعة"] * 3, id="waadafa-mushiran"),
+    pytest.param("أعلن وزير الخارجية عادل الجبير أن المملكة ترفض التدخل. وقال الجبير إن الحوار هو الحل.",
+                 ["عادل الجبير", "عادل الجبير"], id="short-name-to-fullest"),
+    pytest.param("كشفت مصادر دبلوماسية مطلعة أن الوفد وصل. وأوضحت تلك المصادر أن المباحثات مستمرة.",
+                 ["مصادر دبلوماسية مطلعة"] * 2, id="back-reference"),
+    pytest.param("وقال وزير الصحة توفيق الربيعة إن الخدمات تحسنت. وقال الوزير إن العمل مستمر.",
+                 ["توفيق الربيعة"] * 2, id="bare-title"),
+    pytest.param("وقال رئيس النادي فهد المطوع إن الفريق جاهز.\nوتابع: «سنقاتل على كل الألقاب».",
+                 ["فهد المطوع"] * 2, id="bare-continuation-cue"),
+])
+def test_quotes_extract_continuation_speakers(text, speakers):
+    assert [q.speaker.name for q in extract_quotes(text)] == speakers
+
+
+def test_quotes_extract_multi_paragraph_quote_is_one_per_paragraph():
+    text = ("وقال رئيس الهيئة سامي الحسيني: «المشروع الأول يكتمل هذا العام\n"
+            "«والمشروع الثاني يبدأ في العام المقبل بإذن الله»")
+    quotes = extract_quotes(text)
+    assert [(q.type, q.text) for q in quotes] == [
+        ("direct", "المشروع الأول يكتمل هذا العام"),
+        ("direct", "والمشروع الثاني يبدأ في العام المقبل بإذن الله")]
+    assert {q.speaker.name for q in quotes} == {"سامي الحسيني"}
+
+
+def test_quotes_extract_offsets_point_into_original_text():
+    text = "وَقَالَ الوزيرُ خالد الفالح إنَّ الإنتاج ارتفع.\nوأضافت الوزارة أنّ الصادرات ـــ تضاعفت."
+    quotes = extract_quotes(text)
+    assert len(quotes) == 2
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        assert text[q.cue_start:q.cue_end] == q.cue
+    assert quotes[0].cue_lemma == "قال" and quotes[1].cue_lemma == "أضاف"
+
+
+def test_quotes_extract_speaker_links_entity_and_span():
+    text = "وقال وزير الداخلية فتحي باشاغا إن الوضع مستقر."
+    start = text.index("فتحي")
+    ent = Entity("E1", "PERS", "فتحي باشاغا", (Mention(start, start + 11, "فتحي باشاغا", "PERS"),))
+    (q,) = extract_quotes(text, entities=[ent])
+    assert q.speaker.entity == "E1"
+    assert text[q.speaker.start:q.speaker.end] == "فتحي باشاغا"
+
+
+def test_quotes_extract_uses_given_sentences_for_index():
+    text = "جملة أولى. وقال المدير إن العمل مستمر."
+    sents = [Sentence(0, 10, 0, 3), Sentence(11, len(text), 3, 10)]
+    (q,) = extract_quotes(text, sentences=sents)
+    assert q.sentence == 1
+
+
+def test_quotes_extract_rejects_non_text():
+    with pytest.raises(InputError):
+        extract_quotes(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("written, variant", [("أوضح", "اوضح"), ("إن", "ان"), ("قال", "قـــال"),
+                                               ("أكد", "أكَّد"), ("نفى", "نفي")])
+def test_quotes_lexicon_tolerant_pattern_matches_variants(written, variant):
+    import re
+    assert re.fullmatch(tolerant_pattern(written), variant)
+
+
+@pytest.mark.parametrize("surface, lemma", [("وأوضحت", "أوضح"), ("مشيراً", "أشار"), ("فقالوا", "قال"),
+                                             ("يؤكد", "أكد"), ("بقوله", "قول")])
+def test_quotes_lexicon_cue_lemmas(surface, lemma):
+    info = load_lexicon().cue_info(norm(surface))
+    assert info is not None and info.lemma == lemma
+
+
+# ---------------------------------------------------------------- the sample gold article
+@pytest.fixture(scope="module")
+def sample_gold(shared):
+    path = shared / "eval" / "quotes-gold-sample.jsonl"
+    if not path.exists():
+        pytest.skip("sample gold is not present")
+    return json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+
+
+def test_quotes_extract_sample_gold_quotes_and_speakers(sample_gold):
+    text = sample_gold["text"]
+    got = [(q.start, q.end, normalize_speaker(q.speaker.name), q.type) for q in extract_quotes(text)]
+    want = [(g["content_start"], g["content_end"], normalize_speaker(g["speaker"]), g["type"])
+            for g in sample_gold["quotes"]]
+    assert got == want
+
+
+@pytest.mark.parametrize("name", ["الوفاق", "خليفة حفتر", "العربي الجديد"])
+def test_quotes_extract_sample_names_in_marks_are_not_quotes(sample_gold, name):
+    quotes = extract_quotes(sample_gold["text"])
+    assert all(q.text != name for q in quotes)
