@@ -2,11 +2,14 @@
 
 One convention is applied across parts: when an indirect quote's whole clause is inside
 quotation marks (قال إن «...»), the content excludes the enclosing marks (as for direct quotes).
-Run from the repository root: ``python eval/merge_dev_parts.py``.
+Run from the repository root: ``python eval/merge_dev_parts.py`` (dev set), or
+``python eval/merge_dev_parts.py --parts eval/parts-test --out eval/quotes-test.jsonl`` (the
+held-out test set).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -15,8 +18,12 @@ PAIRS = {"«": "»", "“": "”", '"': '"', "”": "“"}
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description="Merge annotated quote parts into one gold file.")
+    ap.add_argument("--parts", type=Path, default=ROOT / "eval" / "parts")
+    ap.add_argument("--out", type=Path, default=ROOT / "eval" / "quotes-dev.jsonl")
+    args = ap.parse_args()
     out = []
-    for part in sorted((ROOT / "eval" / "parts").glob("quotes-dev-*.jsonl")):
+    for part in sorted(args.parts.glob("*.jsonl")):
         for line in part.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -38,7 +45,7 @@ def main() -> None:
             out.append(rec)
     ids = [r["id"] for r in out]
     assert len(ids) == len(set(ids)), "duplicate ids"
-    dest = ROOT / "eval" / "quotes-dev.jsonl"
+    dest = args.out.resolve()
     dest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
     n = sum(len(r["quotes"]) for r in out)
     print(f"{len(out)} articles, {n} quotes -> {dest.relative_to(ROOT)}")
