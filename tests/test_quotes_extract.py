@@ -201,3 +201,170 @@ def test_quotes_extract_sample_gold_quotes_and_speakers(sample_gold):
 def test_quotes_extract_sample_names_in_marks_are_not_quotes(sample_gold, name):
     quotes = extract_quotes(sample_gold["text"])
     assert all(q.text != name for q in quotes)
+
+
+# ---------------------------------------------------------------- speaker robustness rules
+def _speakers(text, entities=()):
+    return [q.speaker.name if q.speaker else None for q in extract_quotes(text, entities=entities)]
+
+
+def _pers(text, *names, eid=0):
+    """PERS entities for the given names, each with one mention per occurrence in ``text``."""
+    out = []
+    for n, name in enumerate(names, eid + 1):
+        spans, k = [], text.find(name)
+        while k >= 0:
+            spans.append(Mention(k, k + len(name), name, "PERS"))
+            k = text.find(name, k + 1)
+        out.append(Entity(f"E{n}", "PERS", name, tuple(spans)))
+    return out
+
+
+SPEAKER_RULE_CASES = [
+    pytest.param("وأوضح المدير العام للمكتب التنفيذي لمجلس الصحة الدكتور توفيق بن أحمد خوجة أن المؤتمر ناجح.",
+                 ["توفيق بن أحمد خوجة"], id="title-chain-with-modifier-al-aam"),
+    pytest.param("وقال المتحدث الإعلامي للجنة الانتخابية بمحافظة جدة وممثل عن الناخبين سعود التويم إن المراحل "
+                 "ستبدأ قريبا.", ["سعود التويم"], id="title-chain-with-coordinated-title-and-an"),
+    pytest.param("كشف الدكتور عبدالرحمن الحقباني شقيق الإعلامي سعود الدوسري أن شقيقه كان مريضا.",
+                 ["عبدالرحمن الحقباني"], id="kinship-noun-does-not-start-a-name"),
+    pytest.param("وقالت آنا رينولدز أمينة صندوق المجموعة لرويترز إن الزوار سيدخلون من البوابة.",
+                 ["آنا رينولدز"], id="feminine-title-ends-the-name"),
+    pytest.param("وحضر الدكتور عبدالله النغيمشي الندوة. وأشار الدكتور النغيمشي إلى أن الخطر قائم.",
+                 ["عبدالله النغيمشي"], id="title-plus-family-name"),
+    pytest.param("واطلع الأمين العام الدكتور عبداللطيف الزياني على المشاريع. وقال د. الزياني إن المركز مهم.",
+                 ["عبداللطيف الزياني"], id="abbreviated-title-plus-family-name"),
+    pytest.param("أعلن المدرب رافايل بينيتيز أن راموس باق. وقال بنيتيز إن الفريق جاهز.",
+                 ["رافايل بينيتيز"] * 2, id="name-spelled-differently"),
+    pytest.param("رفعت منظمة البلدان المصدرة للبترول (أوبك) توقعاتها. وقالت أوبك إن الطلب سيرتفع.",
+                 ["منظمة البلدان المصدرة للبترول"], id="acronym-in-parentheses"),
+    pytest.param('وأكدت صحيفة "ماركا" أن اللاعب باق. وأوضحت الصحيفة أن العقد جاهز للتوقيع.',
+                 ["ماركا"] * 2, id="institution-back-reference-to-marked-name"),
+    pytest.param('وقالت الصحيفة على لسان اللاعب خالد العمري: "اتفقت مع النادي على كل شيء".',
+                 ["خالد العمري"], id="ala-lisan-names-the-speaker"),
+    pytest.param("وأفاد بيان صحفي أصدره قطاع فلسطين بالجامعة العربية أن القانون باطل.",
+                 ["قطاع فلسطين بالجامعة العربية"], id="statement-issued-by"),
+    pytest.param("وذكر بيان لوزارة الصحة أن الحالات تراجعت.", ["وزارة الصحة"], id="statement-of-li"),
+    pytest.param("وأفاد تقرير صدر حديثا بأن عدد السكان يرتفع.", ["تقرير"], id="statement-itself"),
+    pytest.param("وأكد المحلل خالد الجوهر أن السوق متقلبة. وحذر المتعاملين من التسرع. وأضاف أن السوق ستتعافى.",
+                 ["خالد الجوهر"] * 2, id="oblique-plural-is-an-object"),
+    pytest.param("من جهته أعرب فهد بن فهيد السبيعي عن شكره للأمير، مشيرا إلى أن ذلك ليس بمستغرب.",
+                 ["فهد بن فهيد السبيعي"], id="participle-takes-main-subject-after-opener"),
+    pytest.param("رفع وزير الخدمة المدنية خالد بن عبدالله العرج التعازي إلى القيادة.\n"
+                 "وقال معاليه: «الجريمة بشعة ولن تزيدنا إلا تماسكا».",
+                 ["خالد بن عبدالله العرج"], id="honorific-pronoun-without-previous-quote"),
+    pytest.param('والتقت الصحيفة مدير عام فرع وزارة العمل علي بن سالم آل عامر في الميدان.\n'
+                 'وقال: "ضبطنا ستة وأربعين عاملا مخالفا".', ["علي بن سالم آل عامر"],
+                 id="bare-cue-continues-person-of-previous-sentence"),
+    pytest.param("وعندما نقلنا الشكوى إلى أسامة الزيتوني مدير الإعلام بالأمانة أوضح أن الإنارة ممنوعة.",
+                 ["أسامة الزيتوني"], id="subject-before-verb-after-preposition"),
+    pytest.param("وقال الخبير سامي العلي إن الأسعار ستنخفض. وكان الوزير محمد زنغنه قد زار الصين. إلا أن زنغنه "
+                 "أفاد بأن الإنتاج سيرتفع.", ["سامي العلي", "محمد زنغنه"], id="known-family-name-before-verb"),
+    pytest.param("وقالت المديرة الفنية ريم العلي إن الفرقة جاهزة.\nوأضافت لـ«رويترز» بينما كانت تستعد للمشاركة في "
+                 "عرض الجيل المؤسس للفرقة: «عملنا على تحديث الرقصات».", ["ريم العلي"] * 2,
+                 id="colon-and-marks-past-a-blocker"),
+    pytest.param("كما أصدرت قيادة القوات المشتركة بياناً أوضحت فيه أنه تم تدمير الهدف.",
+                 ["قيادة القوات المشتركة"], id="accusative-object-ends-subject"),
+    pytest.param("وكانت إدارة نادي النصر قد أعلنت أنها وقعت مع اللاعب.", ["إدارة نادي النصر"],
+                 id="institution-head-before-definite-name"),
+    pytest.param("وسبق لوسائل إعلام إسبانية أن ذكرت أن راموس يريد الرحيل.", ["وسائل إعلام إسبانية"],
+                 id="li-prefixed-source"),
+    pytest.param("فسعود الفيصل كان في طيران دائم، حتى قال بعضهم: إنه أمضى حياته في الجو.", ["بعضهم"],
+                 id="quantifier-with-suffix-is-a-subject"),
+    pytest.param("أعلن الأمير على بن الحسين عدم دعمه للمرشح، مؤكدا أنه ليس الشخص المناسب.",
+                 ["على بن الحسين"], id="word-before-bin-is-a-name"),
+    pytest.param("وقال وزير الخارجية فرانك-فالتر شتاينماير إن القرار شجاع.", ["فرانك-فالتر شتاينماير"],
+                 id="hyphenated-name"),
+    pytest.param("أعلن المدافع سيرخيو راموس رغبته في البقاء. وقال المدرب رافايل بينيتيز إن الفريق جاهز. "
+                 "وعن راموس قال «راموس لاعب مهم جدا لنا».", ["رافايل بينيتيز"] * 2, id="wa-an-topic-is-not-subject"),
+    pytest.param("أبدى محللون لسوق الأسهم تفاؤلهم بالنتائج.\nوأشاروا إلى أن الجلسات المقبلة ستحدد المسار.",
+                 ["محللون"], id="plural-cue-takes-plural-subject"),
+    pytest.param("من جهتها أكدت جامعة تبوك عدم وجود علاقة بالحادثة، وأوضحت أن المعلمة كانت مريضة.",
+                 ["جامعة تبوك"], id="adam-object-ends-subject"),
+    pytest.param("وكان تقرير لهيئة الاتصالات وتقنية المعلومات قد أشار إلى أن الاشتراكات ارتفعت.",
+                 ["هيئة الاتصالات وتقنية المعلومات"], id="statement-of-li-before-kana-verb"),
+    pytest.param("وقال الخبير سامي العلي إن الحوادث تكثر ليلا. ويؤكد بضرورة الحذر، مشيرا إلى أن الإضاءة ضعيفة.",
+                 ["سامي العلي"] * 2, id="prepositional-complement-is-not-subject"),
+]
+
+
+@pytest.mark.parametrize("text, speakers", SPEAKER_RULE_CASES)
+def test_quotes_extract_speaker_rules(text, speakers):
+    assert _speakers(text) == speakers
+
+
+ENTITY_SPEAKER_CASES = [
+    pytest.param("وقال المتحدث باسم الرئيس باراك أوباما جوش إرنست إن الإدارة ستواصل الحوار.",
+                 ("باراك أوباما", "جوش إرنست"), ["جوش إرنست"], id="adjacent-names-later-is-subject"),
+    pytest.param("وحضر المراسم السفير طلعت رضوان، والمدير العام لإدارة الطوارئ في ألبانيا شامسي براتشي. "
+                 "وقال السفير رضوان إن الدعم مستمر. وأوضح المدير العام لإدارة الطوارئ في ألبانيا أن "
+                 "المساعدات ستوزع.", ("طلعت رضوان", "شامسي براتشي"), ["طلعت رضوان", "شامسي براتشي"],
+                 id="title-resolved-through-text-title-chain"),
+]
+
+
+@pytest.mark.parametrize("text, names, speakers", ENTITY_SPEAKER_CASES)
+def test_quotes_extract_speakers_use_pers_entities(text, names, speakers):
+    assert _speakers(text, _pers(text, *names)) == speakers
+
+
+@pytest.mark.parametrize("text, mention, full", [
+    pytest.param("وحذر أوباما المشرعين الأميركيين من أن رفض الاتفاق خطير.", "أوباما", "باراك أوباما",
+                 id="entity-at-subject-start"),
+])
+def test_quotes_extract_entity_short_mention_takes_full_name(text, mention, full):
+    k = text.index(mention)
+    ent = Entity("E1", "PERS", full, (Mention(k, k + len(mention), mention, "PERS"),))
+    (q,) = extract_quotes(text, entities=[ent])
+    assert (q.speaker.name, q.speaker.entity, text[q.speaker.start:q.speaker.end]) == (full, "E1", mention)
+
+
+NOT_A_QUOTE_CASES = [
+    pytest.param("ويمتد الصراع بين «داعش» و«النصرة»، حيث يشكل هؤلاء «رأس الحربة» في القتال.",
+                 id="bayna-preposition-with-marks"),
+    pytest.param("وهي مقايضة بين روسيا والولايات المتحدة: التعاون مقابل التهدئة في المنطقة.",
+                 id="bayna-preposition-with-colon"),
+    pytest.param("وهناك حوار طرشان بين واشنطن وحلفائها في أن الاتفاق مفيد للجميع.",
+                 id="bayna-preposition-with-complementizer"),
+    pytest.param("ودعا الوزير المواطنين إلى أن يلتزموا بالتعليمات الصادرة.", id="direct-only-verb-with-anna"),
+    pytest.param("ونوه الوزير بجهود القوات العسكرية، داعيا الله أن يحفظ الوطن.", id="prayer-participle-blocks"),
+    pytest.param("لفت انتباهي أن الخبر منشور في كل الصحف اليوم.", id="lafata-intibahi"),
+    pytest.param("وأنا أقول: إن الفرصة ما زالت سانحة للجميع.", id="first-person-author"),
+    pytest.param("إذا تابع الحلقات «سيجد القصة مملة جدا».", id="tabaa-with-object"),
+    pytest.param("وأعلنت الحركة وفاة “الملا عمر” بعد أيام من الغموض.", id="marked-name-in-genitive"),
+    pytest.param("ودعت الشركة عملاءها إلى زيارة موقعها الإلكتروني: www.example.com للاطلاع.", id="colon-url"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_QUOTE_CASES)
+def test_quotes_extract_rules_reject_non_quotes(text):
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("وقال موقع الخلافة -الذي يصف نفسه بأنه مكتب إعلامي- إن القرار ظالم.",
+                 [("indirect", "القرار ظالم", "موقع الخلافة")], id="dash-parenthetical-skipped"),
+    pytest.param('وقال الوزير خالد العمري إن الهجوم لن يزيد الشعب إلا تماسكا، واصفا القوات بدرع الوطن.',
+                 [("indirect", "الهجوم لن يزيد الشعب إلا تماسكا", "خالد العمري")], id="participle-clause-cut"),
+    pytest.param('وقال المدرب سالم العمري إن الفريق جاهز.\nوزاد: "اللاعبون في أفضل حالاتهم".',
+                 [("indirect", "الفريق جاهز", "سالم العمري"), ("direct", "اللاعبون في أفضل حالاتهم", "سالم العمري")],
+                 id="direct-only-verb-with-colon"),
+    pytest.param('قرر البنك ضخ الأموال في البنوك، وفقا لما أعلنته مجلة «كايشين».',
+                 [("according_to", "قرر البنك ضخ الأموال في البنوك", "كايشين")], id="according-lima-verb"),
+    pytest.param('قرر البنك ضخ الأموال، وفقا لمجلة «كايشين».\nووفقا للمجلة المالية، سيقوم البنك بضخ المزيد.',
+                 [("according_to", "قرر البنك ضخ الأموال", "كايشين"),
+                  ("according_to", "سيقوم البنك بضخ المزيد", "كايشين")], id="according-lil-contraction"),
+])
+def test_quotes_extract_content_rules(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("surface, flag", [("ودعا", "direct_only"), ("وزاد", "direct_only"), ("يتابع", "needs_speaker"),
+                                           ("قطع", "strict"), ("اختتم", "needs_speaker")])
+def test_quotes_lexicon_cue_flags(surface, flag):
+    info = load_lexicon().cue_info(norm(surface))
+    assert info is not None and getattr(info, flag)
+
+
+@pytest.mark.parametrize("form", ["أقول", "نرى", "قلت"])
+def test_quotes_lexicon_first_person_forms_are_not_cues(form):
+    assert load_lexicon().cue_info(norm(form)) is None

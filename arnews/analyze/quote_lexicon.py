@@ -69,6 +69,9 @@ class CueInfo:
     strict: bool = False
     needs_fi: bool = False
     impersonal: bool = False
+    direct_only: bool = False
+    needs_speaker: bool = False
+    not_before: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -121,7 +124,8 @@ def build_lexicon(data: dict) -> QuoteLexicon:
             for form in spec["forms"]:
                 n = norm(form)
                 cues[n] = CueInfo(lemma, "verb", bool(spec.get("continuation")), bool(spec.get("strict")),
-                                  bool(spec.get("needs_fi")), n in impersonal)
+                                  bool(spec.get("needs_fi")), n in impersonal, bool(spec.get("direct_only")),
+                                  bool(spec.get("needs_speaker")), _nset(spec.get("not_before", ())))
             for form in spec.get("impersonal", ()):
                 n = norm(form)
                 if n not in cues:
@@ -131,6 +135,10 @@ def build_lexicon(data: dict) -> QuoteLexicon:
                 cues[norm(form)] = CueInfo(lemma, "participle", continuation=True)
         for form, lemma in data["cue_nouns"].items():
             cues[norm(form)] = CueInfo(lemma, "noun", continuation=True)
+        for form in data.get("first_person_forms", ()):
+            n = norm(form)
+            if n in cues and cues[n].kind == "verb":
+                del cues[n]         # أقول، نرى: the author speaking, not a reported source
         surface = sorted({f for spec in data["cue_verbs"].values() for f in spec["forms"]}
                          | {f for spec in data["cue_verbs"].values() for f in spec.get("impersonal", ())}
                          | {f for forms in data["cue_participles"].values() for f in forms}

@@ -64,8 +64,15 @@ class AttributionRules:
             if j >= len(self.toks):
                 continue
             nxt = self.toks[j]
+            contracted = False
             if need:
                 if nxt.norm in need:
+                    j += 1
+                    if nxt.norm.endswith("ما") and j < len(self.toks) and self._verbish(self.toks[j]):
+                        j += 1      # وفقا لما أعلنته مجلة «Caixin»: the source follows the verb
+                elif nxt.norm.startswith("لل") and "ل" in need and len(nxt.norm) > 4:
+                    src_first = Tok(nxt.i, nxt.start + 2, nxt.end, nxt.text[2:], nxt.norm[2:], nxt.bare[2:])
+                    contracted = True   # وفقا للمجلة = لـ + المجلة
                     j += 1
                 elif any(nxt.norm.startswith(x) and len(nxt.norm) > len(x) + 1 for x in need if len(x) == 1):
                     src_first = Tok(nxt.i, nxt.start + 1, nxt.end, nxt.text[1:], nxt.norm[1:], nxt.bare[1:])
@@ -77,9 +84,14 @@ class AttributionRules:
                 continue
             s, s_start, s_end = self._sent_bounds(t.start)
             src = ([src_first] if src_first else []) + [x for x in self.toks[j:j + 16] if x.start < s_end]
+            if contracted:
+                src[0] = Tok(src[0].i, src[0].start, src[0].end, "ال" + src[0].text, "ال" + src[0].norm,
+                             "ال" + src[0].bare)
             mention = self._according_source(src, lead)
             if mention is None:
                 continue
+            if contracted and mention.start == src[0].start:
+                mention = Mention("ال" + mention.name, mention.start, mention.end, mention.kind, mention.title)
             attributed = [c for c in self.cands if c.sent == s and c.type != "according_to"]
             if attributed:
                 for c in attributed:
@@ -199,6 +211,8 @@ class AttributionRules:
                     continue
             if prev is None or self._name_context(prev) or (prev.definite and len(words) <= 3):
                 continue            # الصحيفة العريقة «فاينانشال تايمز»: a name in apposition
+            if self.idx.in_heading(mk.open) or (prev.text.endswith("ة") and len(words) <= 3):
+                continue            # a headline; وفاة “الملا عمر”: a name in a genitive
             ai = self.idx.tok_from(mk.close + 1)
             after = self.toks[ai] if ai < len(self.toks) else None
             if after is not None and after.is_word and after.definite and len(words) <= 4:
@@ -212,9 +226,12 @@ class AttributionRules:
             verb = None
             for k in range(j - 1, self.idx.tok_from(s_start) - 1, -1):
                 tk = self.toks[k]
+                info = self.lex.cue_info(tk.norm)
+                if info is not None and info.strict:
+                    continue        # بين «داعش» و«النصرة»: a preposition
                 if tk.norm in self.lex.characterization_verbs or (
                         tk.norm[:1] in "وف" and tk.norm[1:] in self.lex.characterization_verbs) or \
-                        self.lex.cue_info(tk.norm) is not None:
+                        info is not None:
                     verb = k
                     break
             if verb is None:
@@ -230,6 +247,10 @@ class AttributionRules:
                 mention = self._main_subject(s)      # انتقد الوزير ... ما وصفه “...”
             if mention is None:
                 continue
+            vinfo = self.lex.cue_info(self.toks[verb].norm)
+            if vinfo is not None and vinfo.needs_speaker and mention.kind != "pronoun" and \
+                    not self._plausible(mention, strict=True):
+                continue            # تابع الحلقات «...»: "followed", not "went on"
             vt = self.toks[verb]
             self.cands.append(_Cand("direct", mk.start, mk.close, vt, None, mention, "explicit", s,
                                     vt.start, True))
@@ -245,3 +266,6 @@ class _VerbInfo:
     strict = False
     needs_fi = False
     impersonal = False
+    direct_only = False
+    needs_speaker = False
+    not_before: frozenset = frozenset()

@@ -3,10 +3,15 @@
 Implements ``../shared/spec/QUOTES.md`` with rules over the original text (offsets are never
 shifted by normalization):
 
-* A *cue* (قال، أكد، أوضحت، مضيفا، بقوله ... from the lexicon, with و/ف clitics, in all
-  persons) is followed, within its sentence, by a complementizer (إن/أن/بأن, also after إلى،
-  على، عن) → ``indirect``; by a colon → ``direct`` (or ``indirect`` when إن/أن follows the colon);
-  or by quotation marks whose text reads as speech, not as a name → ``direct``.
+* A *cue* (قال، أكد، أوضحت، مضيفا، بقوله ... from the lexicon, with و/ف clitics; first-person
+  forms such as أقول are the author's words and no cue) is followed, within its sentence, by a
+  complementizer (إن/أن/بأن, also after إلى، على، عن) → ``indirect``; by a colon → ``direct`` (or
+  ``indirect`` when إن/أن follows the colon); or by quotation marks whose text reads as speech,
+  not as a name → ``direct``. Lexicon flags refine this: ``strict`` cues that are also
+  prepositions (بين) need a close complementizer and no coordinated phrase; ``direct_only`` verbs
+  (دعا، زاد) report speech only with a colon or marks; ``needs_speaker`` verbs (تابع) need a
+  plausible speaker; a dash-delimited aside (-الذي يصف نفسه بأنه ...-) is skipped, and a colon
+  with marks further on in the sentence (past a relative or time clause) is still found.
 * Indirect content runs from the word after the complementizer to the end of the reported
   clause: the sentence end, the next cue of the same sentence (، مشيرا إلى أن ...) or a
   trailing attribution (، بحسب ...). Marks enclosing the whole clause are left out.
@@ -14,9 +19,11 @@ shifted by normalization):
   quote of the clause they qualify, unless a cue verb already attributes that sentence.
 * Marked names/terms are not quotes; a short marked characterisation is, when a speech or
   characterisation verb with a speaker governs it in the same sentence.
-* Speakers come from the subject after the cue (or before it), are stripped of titles and
-  resolved to the fullest form in the article (:mod:`arnews.analyze.quote_speakers`);
-  continuation cues and pronouns take the previous speaker.
+* Speakers come from the subject after the cue (or before it; :mod:`arnews.analyze.quote_subjects`),
+  read by :mod:`arnews.analyze.quote_np` (which also follows title chains to the entity
+  recognizer's PERS mentions), are stripped of titles and resolved to the fullest form in the
+  article (:mod:`arnews.analyze.quote_speakers`); continuation cues and pronouns take the
+  previous speaker, or, before any quote, the subject of the sentences before.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from typing import Sequence
 from arnews.analyze.quote_lexicon import QuoteLexicon, load_lexicon
 from arnews.analyze.quote_rules import TRIM_END, TRIM_START, AttributionRules, _Cand
 from arnews.analyze.quote_speakers import Mention, NPParser, SpeakerResolver
+from arnews.analyze.quote_subjects import SubjectRules
 from arnews.analyze.quote_text import ALL_MARKS, Mark, TextIndex, Tok
 from arnews.errors import InputError
 from arnews.model import Entity, Quote, Sentence, Speaker
@@ -61,13 +69,13 @@ def _sentence_index(sentences: Sequence[Sentence], pos: int) -> int:
     return -1
 
 
-class _Extractor(AttributionRules):
+class _Extractor(SubjectRules, AttributionRules):
     def __init__(self, text: str, entities: Sequence[Entity], lex: QuoteLexicon) -> None:
         self.text = text
         self.lex = lex
         self.idx = TextIndex(text)
         self.toks = self.idx.toks
-        self.parser = NPParser(self.idx, lex)
+        self.parser = NPParser(self.idx, lex, entities)
         self.entities = entities
         self.cands: list[_Cand] = []
         self.used_marks: set[int] = set()
@@ -98,6 +106,8 @@ class _Extractor(AttributionRules):
                 continue            # inside a quotation: nested quotes are not annotated
             if info.kind == "noun" and i >= 2 and self.toks[i - 1].norm in ("حد",):
                 continue            # على حد قوله is an according-to phrase
+            if info.not_before and i + 1 < len(self.toks) and self.toks[i + 1].norm in info.not_before:
+                continue            # لفت انتباهي: not speech
             yield i, info
 
     # ------------------------------------------------------------------ cues
@@ -152,6 +162,9 @@ class _Extractor(AttributionRules):
         cue = self.toks[ci]
         s, s_start, s_end = self._sent_bounds(cue.start)
         for c in self.cands:
+            if c.cue is not None and c.cue.start < cue.start < c.start and c.type != "according_to" and \
+                    c.sent == s and info.kind == "verb":
+                return              # in another cue's speaker phrase (..., والذي يصف نفسه بأنه ...)
             if not c.start < cue.start < c.end:
                 continue
             if c.type == "direct" and (c.closed or info.kind != "participle"):
@@ -172,8 +185,16 @@ class _Extractor(AttributionRules):
             if t.start >= s_end:
                 break
             if t.text == ":" or t.text == "：":
+                if info.strict and (j - ci > 4 or any(x.norm[:1] == "و" for x in self.toks[ci + 1:j])):
+                    break           # بين روسيا والولايات المتحدة: ... (a preposition, not a cue)
                 result = self._after_colon(j, s_end)
                 break
+            if t.text in "-–—" and j > ci + 1:
+                k = next((k for k in range(j + 1, min(limit, j + 25)) if self.toks[k].text in "-–—"
+                          and self.toks[k].start < s_end), None)
+                if k is not None:   # وقال موقع ... -الناطق بالتركية والذي يصف نفسه بأنه ...- إن
+                    j = k + 1
+                    continue
             mk = self.idx.mark_by_open.get(t.start)
             if mk is not None:
                 if self._quote_like(mk, j, ci) and not info.strict:
@@ -184,7 +205,10 @@ class _Extractor(AttributionRules):
                 j = self.idx.tok_from(mk.close + 1)
                 continue
             if self._is_comp(j, ci, info.strict):
-                result = self._indirect_from(j + 1, s_end)
+                if info.strict and any(x.norm[:1] == "و" and x.is_word for x in self.toks[ci + 1:j]):
+                    break           # بين واشنطن وحلفائها في أن: a preposition
+                if not info.direct_only:
+                    result = self._indirect_from(j + 1, s_end)
                 break
             if t.norm in self.lex.window_blockers or (j - ci > 12 and t.text[:1].isdigit()):
                 break
@@ -194,24 +218,51 @@ class _Extractor(AttributionRules):
                     break
             j += 1
         content_at = j
+        if result is None and info.kind == "verb" and not info.strict:
+            found = self._colon_quote_ahead(ci, j, s_end)
+            if found is not None:
+                content_at, result = found
         if result is None and info.kind == "verb":
             result = self._quote_before(ci)
             content_at = ci + 1 + self._np_length(ci + 1, s_end)
         mention = self._subject(ci, np_from, content_at, info)
-        if mention is not None and result is None:
-            self.sent_subject.setdefault(s, mention)
-            if mention.kind != "pronoun":
-                self.subject_only.append((cue.start, mention))
+        if mention is not None and result is None and not info.strict:
+            self.sent_subject.setdefault(s, mention)     # a speaker introduced without a quote (yet)
+            self.subject_only.append((cue.start, mention))
         if result is None:
             return
         typ, start, end, marked, mk = result
         if info.impersonal and (mention is None or not self._plausible(mention, strict=True)):
             return
+        if info.needs_speaker and mention is not None and mention.kind != "pronoun" and \
+                not self._plausible(mention, strict=True):
+            return                  # تابع الحلقات «...»: "followed", not "went on"
         if mk is not None:
             self.used_marks.add(mk.open)
         mode = "explicit" if mention is not None else "continue"
         self.cands.append(_Cand(typ, start, end, cue, info.lemma, mention, mode, s, cue.start, marked,
                                 mk is None or mk.close is not None))
+
+    def _colon_quote_ahead(self, ci: int, j: int, s_end: int):
+        """A colon followed by quotation marks later in the cue's sentence, past what stopped the
+        window (a relative clause, a time clause: وقال سامر قرعان (46 عاما)، الذي انضم ... قبل
+        الصعود إلى المسرح: «...»), with no other speech verb in between."""
+        k = j
+        end = min(len(self.toks) - 1, ci + 2 * WINDOW)
+        while k < end and self.toks[k].start < s_end:
+            t = self.toks[k]
+            if t.text in ":：" and self.toks[k + 1].start in self.idx.mark_by_open:
+                mk = self.idx.mark_by_open[self.toks[k + 1].start]
+                if mk.start < s_end or mk.close is not None:
+                    return k, ("direct", mk.start, self._mark_end(mk), True, mk)
+            other = self.lex.cue_info(t.norm) if k > ci else None
+            if other is not None and other.kind in ("verb", "participle") and not other.impersonal:
+                return None
+            if t.start in self.idx.mark_by_open and self.idx.mark_by_open[t.start].close is not None:
+                k = self.idx.tok_from(self.idx.mark_by_open[t.start].close + 1)
+                continue
+            k += 1
+        return None
 
     def _np_length(self, j: int, s_end: int) -> int:
         n = 0
@@ -247,8 +298,8 @@ class _Extractor(AttributionRules):
             return ("direct", mk.start, self._mark_end(mk), True, mk)
         if t.norm in self.lex.complementizers:
             return self._indirect_from(k + 1, s_end)
-        if t.start >= s_end:
-            return None
+        if t.start >= s_end or t.norm.lower().startswith(("www", "http")):
+            return None             # "عبر موقعها الإلكتروني: www..." is an address, not speech
         return ("direct", t.start, s_end, False, None)
 
     def _indirect_from(self, k: int, s_end: int):
@@ -275,185 +326,6 @@ class _Extractor(AttributionRules):
         if mk is None or mk.open in self.used_marks or len(self.idx.words(mk.start, mk.end)) < 3:
             return None
         return ("direct", mk.start, mk.close, True, mk)
-
-    # ------------------------------------------------------------------ subjects
-    def _subject(self, ci: int, np_from: int, content_at: int, info) -> Mention | None:
-        toks = self.toks[np_from:max(np_from, content_at)]
-        if info.kind == "noun":
-            return self._noun_cue_source(ci)
-        if info.kind == "participle":
-            return None             # مضيفا، مشيرا: the subject is that of the clause before
-        if info.kind == "verb":
-            kana = self._pre_subject(ci, after_kana=True)
-            if kana is not None:
-                return kana
-        # skip a leading recipient ("لـ«عكاظ»"), adverbs and time words
-        j = 0
-        while j < len(toks):
-            t = toks[j]
-            if self.parser.is_recipient(toks, j):
-                j += 1
-                if j < len(toks) and toks[j].text in ALL_MARKS:
-                    mk = self.idx.mark_by_open.get(toks[j].start)
-                    if mk is not None and mk.close is not None:
-                        while j < len(toks) and toks[j].start <= mk.close:
-                            j += 1
-                        continue
-                if j < len(toks) and toks[j].is_word and toks[j].norm not in self.lex.np_stop_words:
-                    j += 1
-                continue
-            if t.norm in self.lex.time_words or t.norm in ("ايضا", "كذلك", "مرارا", "سريعا", "بدوره",
-                                                           "بدورها", "مجددا", "اخيرا", "صراحه", "فيه",
-                                                           "فيها", "عنه", "عنها", "له", "لها", "لهم", "لنا"):
-                j += 1
-                continue
-            if t.norm in ("،", ","):
-                j += 1
-                continue
-            break
-        rest = toks[j:]
-        mention = None
-        if rest and (rest[0].is_word and not self.parser.is_stop(rest[0]) or rest[0].text in ALL_MARKS + "("):
-            mention = self.parser.parse(rest)
-        if mention is None or mention.kind == "title" or (
-                mention.kind == "desc" and (self.parser.is_title(rest[0]) or rest[0].bare in
-                                            self.lex.institution_words)):
-            appos = self._apposition(toks)
-            if appos is not None and (mention is None or appos.start > mention.start):
-                title = mention.title if mention is not None else ()
-                mention = Mention(appos.name, appos.start, appos.end, "person", title)
-        if mention is None and info.kind == "verb":
-            mention = self._pre_subject(ci)
-        return mention
-
-    def _apposition(self, toks: list[Tok]) -> Mention | None:
-        """A name set off by commas, marks or parentheses in the subject window."""
-        for j, t in enumerate(toks):
-            if t.text in ALL_MARKS + "(":
-                prev = toks[j - 1] if j > 0 else None
-                if self._name_context(prev) and prev.bare not in (
-                        "الجنرال", "الرئيس", "الامير", "الملك", "الشيخ", "اللاعب", "المدرب"):
-                    continue
-                m = self.parser._bracketed(toks, j)
-                if m is not None and (prev is None or prev.text in "،," or prev.definite or t.text == "("
-                                      or self.parser.is_title(prev)):
-                    nxt_i = next((e for e in range(j + 1, len(toks)) if toks[e].text in ALL_MARKS + ")"), None)
-                    if nxt_i is None:
-                        continue
-                    g = toks[nxt_i].i + 1          # look past the window: what follows the name?
-                    after = self.toks[g] if g < len(self.toks) else None
-                    if after is None or after.text in "،,:" or not after.is_word or \
-                            after.norm in self.lex.complementizers:
-                        return m
-            elif t.text in "،," and j + 1 < len(toks) and self.parser.is_first_name(toks[j + 1]):
-                k = self.parser._name_start(toks[j + 1:])
-                if k == 0:                     # المتحدث الرسمي ...، أحمد فوزي: إن
-                    m = self.parser._person(toks[j + 1:], 0)
-                    g = self.idx.tok_from(m.end)
-                    after = self.toks[g] if g < len(self.toks) else None
-                    if after is None or after.text in "،,:" or after.norm in self.lex.complementizers:
-                        return m
-            elif t.is_word and (t.norm in self.lex.time_words or self.lex.cue_info(t.norm)) and j > 0:
-                break
-        return None
-
-    def _pre_subject(self, ci: int, after_kana: bool = False) -> Mention | None:
-        """Subject before the cue (subject-verb order): "لكن منتقدين يقولون إن". With
-        ``after_kana`` only a subject opened by كان/كانت counts ("وكانت الوزيرة ... وصفت")."""
-        _, s_start, _ = self._sent_bounds(self.toks[ci].start)
-        j = ci - 1
-        crossed_comma = False
-        while j >= 0 and self.toks[j].norm in ("قد", "لقد"):
-            j -= 1
-            if j >= 0 and self.toks[j].text in "،," and not crossed_comma:
-                crossed_comma = True
-                j -= 1
-        end = j
-        if j >= 1 and self.toks[j].norm in ("التي", "الذي", "الذين"):
-            return self._antecedent(j, s_start)      # ...بحسب بلقيس نفسها، التي أكدت أن
-        while j >= 0 and self.toks[j].start >= s_start:
-            t = self.toks[j]
-            if not t.is_word and t.text not in ALL_MARKS + "()":
-                break
-            if t.norm in ("لكن", "ولكن", "بينما", "اما", "واما", "حيث", "فيما", "اذ", "كما", "حتى", "ثم",
-                          "بل", "وان", "ان", "الا", "غير", "عندما", "بعدما", "حين", "لكنه", "لكنها", "اذا",
-                          "لو", "كلما", "لما", "اي", "التي", "الذي", "الذين", "وقد",
-                          "ولكنه", "ولكنها", "انه", "انها", "لذا", "لذلك", "مما", "ما"):
-                if t.norm in ("لكنه", "لكنها", "ولكنه", "ولكنها") and j == end:
-                    return Mention(t.text, t.start, t.end, "pronoun")
-                break
-            if self.lex.cue_info(t.norm) is not None:
-                return None
-            j -= 1
-        toks = self.toks[j + 1:end + 1]
-        if after_kana and not (toks and toks[0].bare in ("كان", "كانت", "وكان", "وكانت")):
-            return None
-        while toks and toks[0].bare in ("كان", "كانت", "وكان", "وكانت", "قد", "و", "ف"):
-            toks = toks[1:]
-        words = [t for t in toks if t.is_word]
-        if not words or len(words) > 9 or words[0].norm in self.lex.np_stop_words or \
-                words[0].norm[:2] in ("في", "وف", "لل", "بال"):
-            return None
-        if words[0].norm[:1] == "و" and words[0].bare == words[0].norm and \
-                not self.parser.is_first_name(words[0]):
-            return None             # و + verb: the window reached back into another clause
-        if words[0].norm[:1] == "و" and words[0].bare != words[0].norm:
-            toks = [Tok(toks[0].i, toks[0].start + 1, toks[0].end, toks[0].text[1:], toks[0].norm[1:],
-                        toks[0].bare)] + toks[1:]
-        m = self.parser.parse(toks)
-        return m if m is not None and self._plausible(m, strict=True) else None
-
-    def _antecedent(self, rel: int, s_start: int) -> Mention | None:
-        """The noun phrase a relative pronoun (التي، الذي) refers back to."""
-        j = rel - 1
-        while j >= 0 and (self.toks[j].text in "،," or self.toks[j].norm in ("نفسه", "نفسها", "ذاته", "ذاتها")):
-            j -= 1
-        end = j
-        while j >= 0 and self.toks[j].start >= s_start and end - j < 5 and self.toks[j].is_word and \
-                not self.parser.is_stop(self.toks[j]) and self.toks[j].norm[:1] not in "بلو":
-            j -= 1
-        m = self.parser.parse(self.toks[j + 1:end + 1])
-        return m if m is not None and self._plausible(m) else None
-
-    def _plausible(self, m: Mention, strict: bool = False) -> bool:
-        """Is a subject found by position (before the cue, or after a sentence's first verb)
-        a likely source? Names, titles, pronouns and source/institution nouns are; an
-        arbitrary noun phrase (وصول سموه، تصوير الأغنية) is not."""
-        if m.kind in ("pronoun", "title"):
-            return True
-        words = m.name.split()
-        first = words[0]
-        n = first.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ة", "ه").replace("ى", "ي")
-        bare = n[2:] if n.startswith("ال") else n
-        if m.kind == "person":
-            return not strict or len(words) > 1 or self.parser.is_first_name(
-                Tok(0, 0, 0, first, n, n)) or n.startswith("ال")
-        return (bare in self.lex.source_heads or bare in self.lex.institution_words or n in self.lex.source_heads
-                or n in self.lex.institution_words or bare in self.lex.title_words or
-                bare.endswith(("ون", "ين", "ات")) or n in ("عدد", "بعض", "احد", "بعضهم"))
-
-    def _noun_cue_source(self, ci: int) -> Mention | None:
-        """ونقلت الصحيفة عن الوزير قوله: — the source is the object of عن."""
-        _, s_start, _ = self._sent_bounds(self.toks[ci].start)
-        j = ci - 1
-        if ci > 0 and self.toks[ci - 1].norm in ("عنه", "عنها", "عنهم"):
-            t = self.toks[ci - 1]
-            return Mention(t.text, t.start, t.end, "pronoun")
-        if self.toks[ci].norm.startswith("ب"):       # أكد دوغان بالقول: the subject of that verb
-            for k in range(ci - 1, max(-1, ci - 8), -1):
-                if self.toks[k].start < s_start or self.toks[k].text in "،,.":
-                    break
-                info = self.lex.cue_info(self.toks[k].norm)
-                if info is not None and info.kind == "verb":
-                    return self.parser.parse(self.toks[k + 1:ci]) if k + 1 < ci else None
-            return None
-        while j >= 0 and self.toks[j].start >= s_start and ci - j < 13:
-            if self.toks[j].text in "،,.":
-                break
-            if self.toks[j].norm == "عن":
-                return self.parser.parse(self.toks[j + 1:ci])
-            j -= 1
-        return None
 
     # ------------------------------------------------------------------ clean-up
     def _cut_and_clean(self) -> None:
@@ -535,6 +407,8 @@ class _Extractor(AttributionRules):
             if c.mode == "explicit" and c.mention is not None:
                 name = resolver.resolve(c.mention, history)
                 used = c.mention
+                if name is None and c.mention.kind == "pronoun":     # وقال معاليه: in the first quote
+                    name, used = self._recent_subject(c.sent, resolver, history)
             elif c.mode == "previous":
                 name = history[-1][0] if history else None
             else:
@@ -552,60 +426,3 @@ class _Extractor(AttributionRules):
                                 cue.end if cue else None, c.sent))
         quotes.sort(key=lambda q: q.start)
         return quotes
-
-    def _continuation(self, c: _Cand, done, history, resolver) -> tuple[str | None, Mention | None]:
-        """Speaker of a cue without its own subject (وأضاف، مضيفا، قائلا، وقال:)."""
-        same = [name for cc, name in done if cc.sent == c.sent and name]
-        if same:
-            return same[-1], None
-        a, _ = self.idx.sents[c.sent]
-        initial = c.cue is None or not [t for t in self.idx.words(a, c.cue.start)
-                                        if t.norm not in _OPENERS]
-        if not initial:
-            subj = self.sent_subject.get(c.sent) or self._main_subject(c.sent)
-            if subj is not None:
-                return resolver.resolve(subj, history), subj
-        last_quote = max((cc.anchor for cc, name in done if name), default=-1)
-        before = [(pos, m) for pos, m in self.subject_only if last_quote < pos < c.anchor]
-        if before:
-            m = before[-1][1]
-            return resolver.resolve(m, history), m
-        if not history:
-            for s in range(c.sent - 1, max(-1, c.sent - 3), -1):
-                subj = self._main_subject(s)
-                if subj is not None and subj.kind in ("person", "title"):
-                    return resolver.resolve(subj, history), subj
-        return None, None
-
-    def _main_subject(self, s: int) -> Mention | None:
-        """The subject after the first (verb) word of sentence ``s`` (after a leading phrase
-        closed by a comma, as in "من جانب آخر، أبدى فهد المفرج ...")."""
-        a, b = self.idx.sents[s]
-        if self.idx.in_heading(a):
-            return None
-        i = self.idx.tok_from(a)
-        first = self.toks[i] if i < len(self.toks) else None
-        if first is not None and (first.norm[:2] in ("من", "في", "وف", "وم", "عل", "مع", "بع") or
-                                  first.norm in ("على", "وعلى", "بعد", "وبعد")):
-            k = i
-            while k < len(self.toks) and self.toks[k].start < b and self.toks[k].text not in "،," and k - i < 8:
-                k += 1
-            if k < len(self.toks) and self.toks[k].text in "،,":
-                i = k + 1
-        if i >= len(self.toks):
-            return None
-        first = self.toks[i]
-        if not first.is_word or first.definite or first.norm in self.lex.np_stop_words or \
-                first.norm[:2] in ("في", "من", "مع") or self.parser.is_first_name(first) or \
-                self.lex.cue_info(first.norm) is not None and self.lex.cue_info(first.norm).kind != "verb":
-            return None
-        toks = [t for t in self.toks[i + 1:i + 16] if t.start < b]
-        if not toks or not toks[0].is_word:
-            return None
-        m = self.parser.parse(toks)
-        return m if m is not None and self._plausible(m, strict=True) else None
-
-
-_OPENERS = frozenset({"و", "ثم", "كما", "من", "جهته", "جانبه", "جهتها", "جانبها", "ناحيته", "بدوره",
-                      "بدورها", "وفي", "في", "السياق", "ذات", "هذا", "وعلى", "على", "صعيد", "اخر", "آخر",
-                      "متصل", "شان", "وقد", "قد", "لقد", "وكان", "وكانت", "كان", "كانت"})
