@@ -13,7 +13,8 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .cli_common import EXIT_INTERRUPTED, FormatOpt, OutputFormat, OutputOpt, OutputOptions, emit, fail
+from .cli_common import (EXIT_INTERRUPTED, FormatOpt, OutputFormat, OutputOpt, OutputOptions, check_format, emit,
+                         fail, lazy_renderer)
 from .errors import ArnewsError
 
 app = typer.Typer(
@@ -78,6 +79,16 @@ def _run(fn):
         raise typer.Exit(0) from None
 
 
+#: html, md and csv renderers of each command (see arnews/render/; csv_out documents the columns).
+ANALYZE_RENDERERS = {OutputFormat.html: lazy_renderer("html", "render_html"),
+                     OutputFormat.md: lazy_renderer("markdown", "render_markdown"),
+                     OutputFormat.csv: lazy_renderer("csv_out", "document_csv")}
+ENTITIES_RENDERERS = {OutputFormat.md: lazy_renderer("markdown", "entities_markdown"),
+                      OutputFormat.csv: lazy_renderer("csv_out", "entities_csv")}
+QUOTES_RENDERERS = {OutputFormat.md: lazy_renderer("markdown", "quotes_markdown"),
+                    OutputFormat.csv: lazy_renderer("csv_out", "quotes_csv")}
+
+
 def _report_table(bidi):
     from .render.table import print_report
 
@@ -105,15 +116,39 @@ def analyze_cli(
       arnews analyze samples/egypt-libya-gna-delegation.txt
 
       cat article.html | arnews analyze - --format json > report.json
+
+      arnews analyze article.txt --format html --output report.html
+
+    Formats: html is a self-contained report page (highlighted text, entities, who said what);
+    md the same in Markdown; csv one row per entity and per quote (column "record").
     """
     opts = OutputOptions(format, output)
+    check_format(opts, ANALYZE_RENDERERS)
     read_opts = _read_options(input_format, text_field, title_field, record, max_bytes, keep_boilerplate)
 
     def go():
         from .analyze.pipeline import DEFAULT_STAGES
 
         doc = _analyze(path, read_opts, DEFAULT_STAGES)
-        emit(opts, doc.to_dict(include_tokens=tokens), table=_report_table(bidi))
+        emit(opts, doc.to_dict(include_tokens=tokens), table=_report_table(bidi), renderers=ANALYZE_RENDERERS)
+
+    _run(go)
+
+
+def _section_command(path: str, opts: OutputOptions, renderers, section: str, read_opts, bidi) -> None:
+    """Analyze up to ``section`` (entities or quotes) and print only that part of the report."""
+    check_format(opts, renderers)
+
+    def table(d, console):
+        from .render import table as tables
+
+        render = tables.entities_table if section == "entities" else tables.quotes_table
+        console.print(render(d[section], tables.bidi_display(console.is_terminal if bidi is None else bidi)))
+
+    def go():
+        doc = _analyze(path, read_opts, (section,))
+        d = {k: v for k, v in doc.to_dict().items() if k in ("schema_version", "source", "title", section)}
+        emit(opts, d, table=table, jsonl_items=lambda d: d[section], renderers=renderers)
 
     _run(go)
 
@@ -135,21 +170,11 @@ def entities_cli(
     Example:
 
       arnews entities samples/egypt-libya-gna-delegation.txt --format json
+
+      arnews entities article.txt --format csv > entities.csv
     """
-    opts = OutputOptions(format, output)
-    read_opts = _read_options(input_format, text_field, title_field, record, max_bytes, False)
-
-    def table(d, console):
-        from .render.table import bidi_display, entities_table
-
-        console.print(entities_table(d["entities"], bidi_display(console.is_terminal if bidi is None else bidi)))
-
-    def go():
-        doc = _analyze(path, read_opts, ("entities",))
-        d = {k: v for k, v in doc.to_dict().items() if k in ("schema_version", "source", "title", "entities")}
-        emit(opts, d, table=table, jsonl_items=lambda d: d["entities"])
-
-    _run(go)
+    _section_command(path, OutputOptions(format, output), ENTITIES_RENDERERS, "entities",
+                     _read_options(input_format, text_field, title_field, record, max_bytes, False), bidi)
 
 
 @app.command("quotes")
@@ -169,21 +194,11 @@ def quotes_cli(
     Example:
 
       arnews quotes samples/egypt-libya-gna-delegation.txt --format jsonl
+
+      arnews quotes article.txt --format csv > quotes.csv
     """
-    opts = OutputOptions(format, output)
-    read_opts = _read_options(input_format, text_field, title_field, record, max_bytes, False)
-
-    def table(d, console):
-        from .render.table import bidi_display, quotes_table
-
-        console.print(quotes_table(d["quotes"], bidi_display(console.is_terminal if bidi is None else bidi)))
-
-    def go():
-        doc = _analyze(path, read_opts, ("quotes",))
-        d = {k: v for k, v in doc.to_dict().items() if k in ("schema_version", "source", "title", "quotes")}
-        emit(opts, d, table=table, jsonl_items=lambda d: d["quotes"])
-
-    _run(go)
+    _section_command(path, OutputOptions(format, output), QUOTES_RENDERERS, "quotes",
+                     _read_options(input_format, text_field, title_field, record, max_bytes, False), bidi)
 
 
 @app.command("normalize")
@@ -237,3 +252,4 @@ def normalize_cli(
 
 
 from . import cli_eval  # noqa: E402,F401  (registers `arnews evaluate ...`)
+from . import cli_batch  # noqa: E402,F401

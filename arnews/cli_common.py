@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import typer
 from rich.console import Console
@@ -49,6 +49,26 @@ class OutputFormat(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
+    md = "md"
+    csv = "csv"
+
+
+#: Formats that only some commands offer: each command passes ``emit`` a renderer for those it
+#: supports (a function from its data to the whole output text).
+RENDERED_FORMATS = (OutputFormat.html, OutputFormat.md, OutputFormat.csv)
+Renderer = Callable[[Any], str]
+
+
+def lazy_renderer(module: str, function: str) -> Renderer:
+    """``arnews.render.<module>.<function>``, imported only when a report is rendered."""
+    def render(data: Any) -> str:
+        from importlib import import_module
+
+        return getattr(import_module(f"{__package__}.render.{module}"), function)(data)
+
+    render.__name__ = function
+    return render
 
 
 @dataclass(frozen=True)
@@ -67,11 +87,31 @@ class OutputOptions:
         return OutputFormat.json
 
 
+def check_format(opts: OutputOptions, renderers: Mapping[OutputFormat, Renderer] | None = None) -> None:
+    """Refuse, as a usage error (exit 2), a ``--format`` the command has no renderer for.
+
+    Commands call it before doing any work; :func:`emit` calls it again in case one did not.
+    """
+    fmt = opts.resolved()
+    if fmt in RENDERED_FORMATS and fmt not in (renderers or {}):
+        offered = [f.value for f in OutputFormat if f not in RENDERED_FORMATS or f in (renderers or {})]
+        hint = "; the HTML report of an article is 'arnews analyze FILE --format html'" \
+            if fmt is OutputFormat.html else ""
+        raise typer.BadParameter(f"{fmt.value!r} is not available for this command "
+                                 f"(choose from {', '.join(offered)}){hint}", param_hint="'--format'")
+
+
 def emit(opts: OutputOptions, data: Any, *, table: Callable[[Any, Console], None],
-         jsonl_items: Callable[[Any], list[Any]] | None = None) -> None:
-    """Write ``data`` in the chosen format to stdout or ``--output``."""
+         jsonl_items: Callable[[Any], list[Any]] | None = None,
+         renderers: Mapping[OutputFormat, Renderer] | None = None) -> None:
+    """Write ``data`` in the chosen format to stdout or ``--output``.
+
+    ``renderers`` maps the formats of :data:`RENDERED_FORMATS` the command offers (html, md, csv)
+    to functions that turn ``data`` into text; asking for another one is a usage error.
+    """
     from .render.jsonout import render_json, render_jsonl
 
+    check_format(opts, renderers)
     fmt = opts.resolved()
     if fmt is OutputFormat.table:
         if opts.output is None:
@@ -80,7 +120,9 @@ def emit(opts: OutputOptions, data: Any, *, table: Callable[[Any, Console], None
         with open(opts.output, "w", encoding="utf-8") as f:
             table(data, Console(file=f, width=120, force_terminal=False, color_system=None))
         return
-    if fmt is OutputFormat.jsonl:
+    if fmt in RENDERED_FORMATS:
+        text = renderers[fmt](data)  # type: ignore[index]  (check_format made sure it is there)
+    elif fmt is OutputFormat.jsonl:
         text = render_jsonl(jsonl_items(data) if jsonl_items else [data])
     else:
         text = render_json(data)
@@ -101,6 +143,7 @@ def fail(exc: BaseException) -> typer.Exit:
 
 
 FormatOpt = typer.Option(OutputFormat.auto, "--format", "-f",
-                         help="Output format: auto (a table on a terminal, JSON when piped), table, json, jsonl.")
+                         help="Output format: auto (a table on a terminal, JSON when piped), table, json, jsonl; "
+                              "html, md, csv where the command offers them (see its examples).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write to FILE instead of standard output.",
                          dir_okay=False, writable=True)
