@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from ..model import Document, Entity, Mention, Token
@@ -107,6 +108,14 @@ _FUNCTION_WORDS = frozenset({"في", "من", "علي", "الي", "عن", "مع",
                              "هذا", "هذه", "التي", "الذي", "كان", "كانت", "بين", "بعد", "قبل", "عند"})
 
 
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(titles, nationality adjectives, organization heads) from the compiled gazetteer."""
+    from .ner.gazetteer import nationalities, org_heads, titles
+
+    return titles(), nationalities(), org_heads()
+
+
 def _head(tok: Token) -> str:
     """A token's clitic-stripped form without the article, for head-word look-ups."""
     b = tok.bare
@@ -128,9 +137,7 @@ def _media_spans(toks: Sequence[Token]) -> list[tuple[str, int, int]]:
 
 def _expand_org_heads(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Join an organization head word to the name after it (حكومة + الوفاق → حكومة الوفاق)."""
-    from .ner.gazetteer import org_heads
-
-    heads = org_heads()
+    heads = _lists()[2]
     out = []
     for typ, a, b in spans:
         if typ != "PERS":
@@ -148,9 +155,7 @@ def _expand_org_heads(toks: Sequence[Token], spans: list[tuple[str, int, int]]) 
 
 def _title_end_at(toks: Sequence[Token], j: int) -> int | None:
     """If a title or role phrase ends right before token ``j``, the index where it starts."""
-    from .ner.gazetteer import nationalities, titles
-
-    title_set, nat = titles(), nationalities()
+    title_set, nat, _ = _lists()
     for k in range(min(_MAX_ROLE_TOKENS, j), 0, -1):
         window = toks[j - k:j]
         first = window[0]
@@ -334,6 +339,4 @@ def find_entities(doc: Document, tagger=None) -> list[Entity]:
 
 
 def _is_org_headed(tok: Token) -> bool:
-    from .ner.gazetteer import org_heads
-
-    return _head(tok) in org_heads()
+    return _head(tok) in _lists()[2]
