@@ -1,0 +1,38 @@
+"""Named-entity recognition for Arabic news: people, places, organizations, other names.
+
+The default tagger is a two-stage linear-chain CRF (python-crfsuite) over clitic-aware,
+gazetteer and word-cluster features, trained on ANERcorp (``training/train_ner.py``) and
+shipped in ``arnews/data/ner``; it needs no torch. ``camel_backend`` optionally wraps CAMeL
+Tools' BERT tagger for users who installed it.
+
+Public API::
+
+    from arnews.analyze.ner import load_tagger, evaluate_conll
+    load_tagger().tag([["قال", "الرئيس", "عبد", "الفتاح", "السيسي"]])
+    # [['O', 'O', 'B-PERS', 'I-PERS', 'I-PERS']]
+
+Names are resolved lazily so that importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["load_tagger", "Tagger", "evaluate_conll", "read_conll", "spans",
+           "titles", "nationalities", "org_heads", "strip_titles"]
+
+_WHERE = {
+    "load_tagger": "arnews.analyze.ner.tagger", "Tagger": "arnews.analyze.ner.tagger",
+    "evaluate_conll": "arnews.analyze.ner.evaluate", "read_conll": "arnews.analyze.ner.conll",
+    "spans": "arnews.analyze.ner.conll", "titles": "arnews.analyze.ner.gazetteer",
+    "nationalities": "arnews.analyze.ner.gazetteer", "org_heads": "arnews.analyze.ner.gazetteer",
+    "strip_titles": "arnews.analyze.ner.gazetteer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        import importlib
+
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'arnews.analyze.ner' has no attribute {name!r}")

@@ -1,0 +1,203 @@
+"""Compile the NER gazetteers into ``arnews/data/ner/gazetteers.tsv``.
+
+Sources (``../shared/data/gazetteers``): ANERgazet (people, places, organizations), common
+Arabic first/last names, CLDR country/region and language names, ISO 3166 country names,
+GeoNames cities with Arabic-script names, and the CLDR-derived nationality candidates that
+SaudiNewsNet attests. Added here, written and checked by hand: titles and roles that precede a
+person's name, words that open organization names, and nationality adjectives with their
+feminine and plural forms.
+
+Every phrase is normalized with the tagger's own :func:`normalize`, so lists and text match.
+Single-word city names that are also frequent ordinary words in news text (rank < 3000 in the
+cluster vocabulary, e.g. "كان", "حلوان" is kept) are dropped unless the city has a million
+people, so the CITY/TOWN features do not fire on function words: run
+``training/build_clusters.py`` first.
+
+Usage (from the repository root)::
+
+    python training/build_gazetteers.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from arnews.analyze.ner.features import load_clusters, normalize  # noqa: E402
+
+# Titles and roles written before a person's name (base forms; the tagger strips و/ب/ل/ال).
+TITLES = """
+الرئيس رئيس الرئيسة نائب_الرئيس رئيس_الوزراء رئيس_الحكومة رئيس_الجمهورية رئيس_مجلس_الوزراء
+رئيس_الوزراء_الإسرائيلي رئيس_البرلمان رئيس_مجلس_النواب رئيس_مجلس_الشورى رئيس_الأركان
+الملك الملكة العاهل الأمير الأميرة أمير ولي_العهد ولي_ولي_العهد خادم_الحرمين_الشريفين السلطان
+الشيخ الشيخة سمو صاحب_السمو سماحة فضيلة معالي سعادة فخامة جلالة
+الوزير الوزيرة وزير وزيرة وزير_الخارجية وزير_الداخلية وزير_الدفاع وزير_المالية وزير_العدل
+وزير_الإعلام وزير_الصحة وزير_التعليم وزير_التربية وزير_الاقتصاد وزير_النفط وزير_البترول
+وزير_الطاقة وزير_التجارة وزير_الزراعة وزير_العمل وزير_الثقافة وزير_الأوقاف وزير_الإسكان
+وزير_النقل وزير_السياحة وزير_الشؤون_الخارجية وزير_الدولة وكيل_وزارة وكيل مساعد_وزير
+المستشار المستشارة السفير السفيرة القنصل المبعوث المبعوث_الخاص المندوب المندوب_الدائم
+الجنرال اللواء العميد العقيد المقدم الرائد النقيب الملازم الفريق الفريق_أول المشير الأدميرال
+قائد القائد زعيم الزعيم المرشد المرشد_الأعلى الإمام آية_الله البابا البطريرك المطران القس
+الأب الكاردينال المفتي مفتي الحاخام
+الدكتور الدكتورة د. الأستاذ الأستاذة المهندس المهندسة السيد السيدة الحاج المحامي القاضي
+المتحدث المتحدثة المتحدث_باسم المتحدث_الرسمي المتحدث_الرسمي_باسم الناطق الناطق_باسم
+الناطق_الرسمي الناطق_الرسمي_باسم
+المدير مدير المديرة المدير_العام المدير_التنفيذي الرئيس_التنفيذي الأمين_العام أمين_عام
+نائب النائب النائبة عضو عضو_مجلس السيناتور محافظ المحافظ حاكم الحاكم عمدة رئيس_بلدية
+أمير_منطقة
+المدرب اللاعب النجم الفنان الفنانة المطرب المطربة المخرج الممثل الممثلة المؤلف الكاتب
+الكاتبة الشاعر الروائي الصحفي الصحفية المراسل الإعلامي الإعلامية البروفيسور الباحث
+المدافع الحارس المهاجم الهداف الحكم لاعب_الوسط الراقصة المغني المغنية الملحن الموسيقار
+الداعية الأسقف العاهل_الأردني العاهل_السعودي العاهل_المغربي
+""".split()
+
+# Words that open an organization name (base forms).
+ORG_HEADS = """
+وزارة هيئة مجلس شركة جامعة حكومة حزب جمعية بنك مصرف منظمة اتحاد لجنة مؤسسة صندوق وكالة
+مركز معهد أكاديمية نادي جبهة حركة جماعة تنظيم محكمة برلمان مجموعة مستشفى مدرسة كلية صحيفة
+جريدة مجلة قناة إذاعة تلفزيون مصنع جيش قوات دائرة مديرية إدارة سلطة مفوضية نقابة رابطة غرفة
+بورصة ائتلاف تحالف كتلة مجمع ديوان أمانة بلدية مكتب متحف وكالة_أنباء الأمم_المتحدة
+مجلس_الأمن مجلس_التعاون الجامعة_العربية جامعة_الدول_العربية الاتحاد_الأوروبي حلف_الناتو
+""".split()
+
+# Nationality adjectives, masculine singular base forms (the forms below are generated).
+NATIONALITIES = """
+أمريكي أميركي بريطاني فرنسي ألماني روسي صيني ياباني سعودي إماراتي كويتي قطري بحريني عماني
+يمني عراقي سوري لبناني أردني فلسطيني مصري ليبي تونسي جزائري مغربي موريتاني سوداني صومالي
+تركي إيراني أفغاني باكستاني هندي إسرائيلي إيطالي إسباني برتغالي يوناني هولندي بلجيكي
+سويسري نمساوي سويدي نرويجي دنماركي فنلندي بولندي أوكراني كوري أسترالي كندي مكسيكي برازيلي
+أرجنتيني أوروبي أفريقي إفريقي آسيوي عربي خليجي كردي إنجليزي إنكليزي اسكتلندي أيرلندي
+إثيوبي إريتري نيجيري كيني جيبوتي تشادي مالي سنغالي إندونيسي ماليزي فلبيني تايلاندي فيتنامي
+بنغلاديشي سريلانكي نيبالي أذربيجاني أرمني جورجي كازاخستاني أوزبكي شيشاني صربي كرواتي
+بوسني ألباني روماني بلغاري مجري تشيكي سلوفاكي كوبي فنزويلي كولومبي تشيلي بيروفي
+""".split()
+NATIONALITY_PLURALS = """
+الأمريكان الأميركان أمريكان العرب عرب الأتراك أتراك الأكراد أكراد الروس روس الألمان ألمان
+الإنجليز إنجليز الأفغان أفغان الإيرانيون الأوروبيون
+""".split()
+
+
+def _nat_forms(base: str) -> list[str]:
+    forms = []
+    for stem in (base, "ال" + base):
+        forms += [stem, stem + "ه", stem + "ين", stem + "ون", stem + "ات"]
+    return forms
+
+
+def _phrase(text: str) -> str:
+    return " ".join(normalize(text.replace("_", " ")).split())
+
+
+def _lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8-sig") as fh:
+        return [ln.strip() for ln in fh if ln.strip()]
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def collect(shared: Path, ranks: dict[str, int]) -> list[tuple[str, str]]:
+    """All ``(label, normalized phrase)`` pairs."""
+    g = shared / "data" / "gazetteers"
+    pairs: list[tuple[str, str]] = []
+
+    def add(label: str, text: str) -> None:
+        p = _phrase(text)
+        if p and not p.isdigit() and len(p) >= 2:
+            pairs.append((label, p))
+
+    ag = g / "anergazet"
+    for line in _lines(ag / "AlignedLocGazetteer.txt"):
+        if set(line) - set("=*"):
+            add("LOC", line)
+    for line in _lines(ag / "AlignedPersGazetteer.txt"):
+        add("PERS", line)
+    for line in _lines(ag / "AlignedOrgGazetteer.txt"):
+        if set(line) - set("=*"):
+            add("ORG", line)
+
+    names = g / "arabic-names"
+    for fname in ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt"):
+        for line in _lines(names / fname):
+            add("FIRST", line)
+    for line in _lines(names / "last-names-in-arabic.txt"):
+        add("LAST", line)
+    with open(names / "200-Arabic-Names-UTF8.csv", encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for col, label in (("Male", "FIRST"), ("Female", "FIRST"), ("Lastname", "LAST")):
+                if row.get(col):
+                    add(label, row[col])
+
+    for row in _tsv(g / "cldr" / "territories_ar.tsv"):
+        add("COUNTRY" if row["kind"] == "country" else "LOC", row["name_ar"])
+    for row in _tsv(g / "cldr" / "languages_ar.tsv"):
+        add("LANG", row["name_ar"])
+    for row in _tsv(g / "iso-countries" / "countries_ar.tsv"):
+        for col in ("name_ar", "official_name_ar"):
+            if row.get(col):
+                add("COUNTRY", row[col])
+
+    dropped = 0
+    for row in _tsv(g / "geonames-cities" / "cities500_arabic_names.tsv"):
+        pop = int(row["population"] or 0)
+        label = "CITY" if pop >= 100_000 else "TOWN"
+        for name in row["arabic_script_alternatenames"].split("|"):
+            p = _phrase(name)
+            if not p:
+                continue
+            if " " not in p and ranks.get(p, 1 << 30) < 3000 and pop < 1_000_000:
+                dropped += 1
+                continue
+            add(label, p)
+    print(f"geonames: dropped {dropped} names that are frequent ordinary words")
+
+    bases = set(NATIONALITIES)
+    for row in _tsv(g / "candidates" / "nationality_candidates_from_cldr_countries.tsv"):
+        if row.get("status") == "ok" and row.get("nisba_masc_candidate"):
+            bases.add(row["nisba_masc_candidate"])
+    for base in sorted(bases):
+        for form in _nat_forms(_phrase(base)):
+            add("NAT", form)
+    for word in NATIONALITY_PLURALS:
+        add("NAT", word)
+    for t in TITLES:
+        add("TITLE", t)
+    for h in ORG_HEADS:
+        add("ORGHEAD", h)
+    return pairs
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT / ".." / "shared")
+    ap.add_argument("--clusters", type=Path,
+                    default=ROOT / "arnews" / "data" / "ner" / "clusters.tsv")
+    ap.add_argument("--out", type=Path,
+                    default=ROOT / "arnews" / "data" / "ner" / "gazetteers.tsv")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    _clusters, ranks = load_clusters(args.clusters)
+    pairs = sorted(set(collect(args.shared, ranks)))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as fh:
+        fh.write("# LABEL\tnormalized phrase; built by training/build_gazetteers.py\n")
+        for label, phrase in pairs:
+            fh.write(f"{label}\t{phrase}\n")
+    counts: dict[str, int] = {}
+    for label, _ in pairs:
+        counts[label] = counts.get(label, 0) + 1
+    print("entries:", ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) "
+          f"in {time.perf_counter() - t0:.1f}s")
+
+
+if __name__ == "__main__":
+    main()
