@@ -42,7 +42,8 @@ from arnews.analyze.ner.conll import read_conll  # noqa: E402
 from arnews.analyze.ner.evaluate import format_report, score  # noqa: E402
 from arnews.analyze.ner.features import document_features  # noqa: E402
 from arnews.analyze.ner.tagger import (  # noqa: E402
-    META_FILE, MODEL2_FILE, MODEL_FILE, Tagger, load_features)
+    ATTRIBUTES_FILE, META_FILE, MODEL2_FILE, MODEL_FILE, Tagger, load_features,
+    model_attributes)
 
 DATA_DIR = ROOT / "arnews" / "data" / "ner"
 ANERCORP = ROOT / ".." / "shared" / "data" / "ner" / "anercorp"
@@ -83,7 +84,7 @@ def crf_tag(model: Path, feats: list) -> list[list[str]]:
 def train_pipeline(sentences: list, out_dir: Path, params: dict, data_dir: Path) -> dict:
     """Train stage 1 (and stage 2 when ``params['folds'] > 1``) into ``out_dir``."""
     t0 = time.perf_counter()
-    fx = load_features(data_dir)
+    fx = load_features(data_dir, use_known=False)
     tokens = [[t for t, _ in s] for s in sentences]
     gold = [[y for _, y in s] for s in sentences]
     feats = [fx.sentence_features(t) for t in tokens]
@@ -115,7 +116,7 @@ def train_pipeline(sentences: list, out_dir: Path, params: dict, data_dir: Path)
 
 def evaluate_dir(model_dir: Path, sentences: list, data_dir: Path, meta: dict) -> dict:
     """Scores of stage 1 alone and (if trained) of both stages on ``sentences``."""
-    fx = load_features(data_dir)
+    fx = load_features(data_dir, use_known=False)
     tokens = [[t for t, _ in s] for s in sentences]
     gold = [[y for _, y in s] for s in sentences]
     out = {"stage1": score(gold, Tagger(model_dir / MODEL_FILE, fx, meta).tag(tokens))}
@@ -123,6 +124,13 @@ def evaluate_dir(model_dir: Path, sentences: list, data_dir: Path, meta: dict) -
         tagger = Tagger(model_dir / MODEL_FILE, fx, meta, model_dir / MODEL2_FILE)
         out["stage2"] = score(gold, tagger.tag(tokens))
     return out
+
+
+def write_attributes(model_dir: Path) -> None:
+    """List the attributes the models use, so the tagger can skip the others early."""
+    models = [p for p in (model_dir / MODEL_FILE, model_dir / MODEL2_FILE) if p.is_file()]
+    (model_dir / ATTRIBUTES_FILE).write_text("\n".join(model_attributes(*models)),
+                                             encoding="utf-8")
 
 
 def _floats(text: str) -> list[float]:
@@ -189,6 +197,7 @@ def main(argv: list[str] | None = None) -> None:
     params = settings[0]
     out = args.data_dir
     (out / MODEL2_FILE).unlink(missing_ok=True)
+    (out / ATTRIBUTES_FILE).unlink(missing_ok=True)
     print(f"\n== final run on all {len(sentences)} train sentences {params}", flush=True)
     timing = train_pipeline(sentences, out, params, args.data_dir)
     meta = {"algorithm": "lbfgs", **params, "trained_on": "all of ANERcorp train.txt",
@@ -198,6 +207,7 @@ def main(argv: list[str] | None = None) -> None:
         meta["dev"] = dict(dev_result, note="models trained on train minus dev, same settings")
     (out / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                  encoding="utf-8")
+    write_attributes(out)
     sizes = {p.name: round(p.stat().st_size / 1e6, 2) for p in out.glob("*.crfsuite")}
     print(f"wrote {out} models {sizes} MB; timing {timing}")
     if args.report_test:

@@ -28,16 +28,34 @@ MODEL_FILE = "model.crfsuite"
 MODEL2_FILE = "model2.crfsuite"
 CLUSTERS_FILE = "clusters.tsv"
 META_FILE = "model.json"
+ATTRIBUTES_FILE = "attributes.txt"
 
 
-def load_features(data_dir: Path) -> FeatureExtractor:
-    """The feature extractor built from the clusters and gazetteers in ``data_dir``."""
+def load_features(data_dir: Path, *, use_known: bool = True) -> FeatureExtractor:
+    """The feature extractor built from the clusters and gazetteers in ``data_dir``.
+
+    With ``use_known`` and an ``attributes.txt`` beside the models (written by
+    ``training/train_ner.py``), features the models never use are dropped while extracting.
+    """
     try:
         clusters, ranks = load_clusters(data_dir / CLUSTERS_FILE)
     except OSError as exc:
         raise ModelError(f"cannot read NER word clusters in {data_dir}: {exc}") from exc
     gazetteer = read_gazetteer_file(data_dir / GAZETTEER_FILE)
-    return FeatureExtractor(clusters, ranks, gazetteer)
+    known = None
+    attr_path = data_dir / ATTRIBUTES_FILE
+    if use_known and attr_path.is_file():
+        known = frozenset(attr_path.read_text(encoding="utf-8").split("\n"))
+    return FeatureExtractor(clusters, ranks, gazetteer, known=known)
+
+
+def model_attributes(*model_paths: Path) -> list[str]:
+    """Sorted attribute (feature) names that carry a weight in any of the given CRF models."""
+    attrs: set[str] = set()
+    for path in model_paths:
+        crf = _open_crf(path)
+        attrs.update(name for name, _label in crf.info().state_features)
+    return sorted(attrs)
 
 
 class Tagger:
@@ -77,8 +95,10 @@ class Tagger:
         if self._crf2 is not None:
             extra = document_features([self.features.bare_forms(s) for s in sentences], tags,
                                       self.features.ranks, window=self.doc_window)
-            tags = [list(self._crf2.tag([a + b for a, b in zip(f, e)])) if f else []
-                    for f, e in zip(feats, extra)]
+            for f, e in zip(feats, extra):  # the stage-1 lists are not needed any more
+                for a, b in zip(f, e):
+                    a.extend(b)
+            tags = [list(self._crf2.tag(f)) if f else [] for f in feats]
         return [repair_bio(t) for t in tags]
 
     def tag_sentence(self, tokens: Sequence[str]) -> list[str]:
