@@ -33,8 +33,12 @@ _BOUNDARY_BEFORE = f"(?<![{ARABIC_LETTER}{_DIACRITICS}\\w])"
 _BOUNDARY_AFTER = f"(?![{ARABIC_LETTER}{_DIACRITICS}\\w])"
 
 
+@lru_cache(maxsize=131_072)
 def norm(word: str) -> str:
-    """Normalize one token for comparison: no diacritics/tatweel, one alef, ي for ى, ه for ة."""
+    """Normalize one token for comparison: no diacritics/tatweel, one alef, ي for ى, ه for ة.
+
+    Memoized: the extractor compares the same few thousand words over and over.
+    """
     return _DIACRITICS_RE.sub("", word).translate(_NORM_TABLE)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from arnews.analyze.quote_lexicon import norm, strip_clitic
 
@@ -33,10 +33,11 @@ class Tok:
     text: str
     norm: str
     bare: str
+    is_word: bool = field(init=False)
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    def __post_init__(self) -> None:
+        # Stored, not a property: the extractor asks it of every token many times.
+        object.__setattr__(self, "is_word", self.text[:1].isalnum() or self.text[:1] == "_")
 
     @property
     def definite(self) -> bool:

@@ -38,6 +38,11 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile("[0-9]")
 
+
+#: Entries kept in each per-word feature cache: bounds a long batch worker's memory
+#: (a cache of 100,000 words covers the frequent vocabulary of news text).
+CACHE_LIMIT = 100_000
+
 # Proclitic chains, longest first: conjunction (و ف), preposition (ب ك ل), article (ال).
 # لل is ل + ال with the alef dropped.
 _ARTICLE_PREFIXES = tuple(sorted(
@@ -172,7 +177,7 @@ class FeatureExtractor:
             cl = self.clusters.get(bare) or self.clusters.get(norm) or ()
             mid = cl[1] if len(cl) > 1 else (cl[0] if cl else "-")
             info = (norm, prefix, bare, mid, word_shape(norm))
-            if len(self._info) < 500_000:
+            if len(self._info) < CACHE_LIMIT:
                 self._info[token] = info
         return info
 
@@ -200,7 +205,7 @@ class FeatureExtractor:
         for label in self.gazetteer.word_labels(norm):
             f.append("g1=" + label)
         feats = self._filter(f)
-        if len(self._own) < 500_000:
+        if len(self._own) < CACHE_LIMIT:
             self._own[token] = feats
         return feats
 
@@ -222,7 +227,7 @@ class FeatureExtractor:
                 f += [o + "p=" + prefix, o + "s2=" + bare[-2:]]
             out.append(self._filter(f))
         ctx = tuple(out)
-        if len(self._ctx) < 500_000:
+        if len(self._ctx) < CACHE_LIMIT:
             self._ctx[token] = ctx
         return ctx
 
@@ -250,7 +255,7 @@ class FeatureExtractor:
             e = (info, self._own_features(token), self._context_features(token),
                  self._coarse_rank(info[0]), self._coarse_cluster(info),
                  self.gazetteer.word_labels(info[0]))
-            if len(self._entries) < 500_000:
+            if len(self._entries) < CACHE_LIMIT:
                 self._entries[token] = e
         return e
 

@@ -67,7 +67,7 @@ class Gazetteer:
         for _pre, stem in proclitic_splits(norm):
             labels.update(self.entries.get(stem, ()))
         hit = tuple(sorted(labels))
-        if len(self._word_cache) < 500_000:
+        if len(self._word_cache) < 100_000:
             self._word_cache[norm] = hit
         return hit
 
