@@ -90,3 +90,17 @@ def test_entities_sample_has_what_a_reader_sees(sample_doc):
     assert "باشاغا" in {m.text for m in by_name["فتحي باشاغا"].mentions}
     libya = by_name["ليبيا"]
     assert any(sample_doc.text[m.start - 1:m.end] == "لليبيا" for m in libya.mentions)
+
+
+@pytest.mark.parametrize("text, spans, name, clitic_form", [
+    ("التقى باراك أوباما الوفد. وقال مسؤول لأوباما إن الاتفاق قريب.", {"باراك أوباما": "PERS", "لأوباما": "PERS"},
+     "باراك أوباما", "لأوباما"),
+    ("زار الوزير نيروبي أمس. وعاد من نيروبي وبنيروبي أقام.", {"نيروبي": "LOC", "وبنيروبي": "LOC"},
+     "نيروبي", "وبنيروبي"),
+])
+def test_entities_clitic_unknown_to_lexicon_joins_the_name(text, spans, name, clitic_form):
+    doc, ents = _entities(text, spans)
+    assert [e.name for e in ents] == [name]
+    mentions = ents[0].mentions
+    assert all(doc.text[m.start:m.end] == m.text for m in mentions)
+    assert any(doc.text[m.start - len(clitic_form) + len(m.text):m.end] == clitic_form for m in mentions)

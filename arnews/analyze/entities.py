@@ -195,8 +195,38 @@ def _role_before(doc: Document, toks: Sequence[Token], a: int,
     return " ".join(c for c in text.split() if c not in _SKIP_BEFORE_NAME).strip("،, ")
 
 
+_CLITIC_LETTERS = "وفبلك"
+
+
+def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, ...], str | None]]
+                           ) -> list[tuple[Mention, tuple[str, ...], str | None]]:
+    """Strip a proclitic the lexicon could not see (لأوباما) when the rest names a mention found
+    elsewhere in the article (أوباما, باراك أوباما): the article itself shows it is a clitic."""
+    words = {w for _, key, _ in found for w in key}
+    keys = {key for _, key, _ in found}
+    out = []
+    for mention, key, role in found:
+        first = key[0] if key else ""
+        for k in (1, 2):  # و/ف, then ب/ل/ك: وبنيروبي → نيروبي
+            if len(first) - k < 3 or any(c not in _CLITIC_LETTERS for c in first[:k]):
+                break
+            rest = (first[k:],) + key[1:]
+            if rest in keys or (len(key) == 1 and first[k:] in words):
+                skip, letters = 0, 0
+                while skip < len(mention.text) and (letters < k or not mention.text[skip].isalpha()):
+                    letters += mention.text[skip].isalpha()
+                    skip += 1  # the clitic letters and any diacritics on them
+                mention = Mention(mention.start + skip, mention.end, mention.text[skip:], mention.type,
+                                  mention.sentence)
+                key = rest
+                break
+        out.append((mention, key, role))
+    return out
+
+
 def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], str | None]]) -> list[Entity]:
     """Group mentions (with their match keys and roles) into entities."""
+    found = _split_unknown_clitics(doc, found)
     clusters: dict[tuple[str, ...], _Cluster] = {}
     for mention, key, role in found:
         c = clusters.setdefault(key, _Cluster(key))
