@@ -131,3 +131,10 @@ def test_summary_cli_csv_dir_and_output_file(tmp_path):
     assert len(s["entities"]["LOC"]) == 1 and len(s["speakers"]) == 1
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["articles.csv", "entities.csv",
                                                                     "mentions.csv", "quotes.csv"]
+
+
+def test_summary_markdown_escapes_html_in_cells():
+    from arnews.render.summary_markdown import _cell
+
+    cell = _cell("<script>alert(1)</script> | مصر")
+    assert "<script>" not in cell and "\\|" in cell and "مصر" in cell

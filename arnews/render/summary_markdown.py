@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from .markdown import md_escape
 from .table import TYPE_LABEL
 
 _MAX_DATE_ROWS = 31
 
 
 def _cell(value: Any) -> str:
-    text = " ".join(str("" if value is None else value).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    """A table cell as literal Markdown: one line, markup and HTML escaped."""
+    return md_escape("" if value is None else value, cell=True)
 
 
 def _table(headers: list[str], rows: Iterable[list[Any]], right: set[int] = frozenset()) -> list[str]:
