@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from arnews.analyze.quote_lexicon import norm, strip_clitic
+from arnews.analyze.tokenize import add_trimmed_span
 
 _DIAC_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 TOKEN_RE = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+|\S")
@@ -75,17 +76,11 @@ def tokenize(text: str) -> list[Tok]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line, white space trimmed."""
-    out = []
+    out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        add_trimmed_span(text, pos, pos + len(line), out)
+        pos += len(line) + 1
     return out
 
 

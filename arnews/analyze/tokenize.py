@@ -105,13 +105,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     pos = 0
     for m in _SENT_END_RE.finditer(text):
         cut = m.end() if m.group()[0] != "\n" else m.start()
-        _add_trimmed(text, pos, cut, spans)
+        add_trimmed_span(text, pos, cut, spans)
         pos = m.end()
-    _add_trimmed(text, pos, len(text), spans)
+    add_trimmed_span(text, pos, len(text), spans)
     return spans
 
 
-def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def add_trimmed_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append ``(start, end)`` to ``spans`` with surrounding white space trimmed, unless it is blank."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
