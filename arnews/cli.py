@@ -13,8 +13,8 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .cli_common import (EXIT_INTERRUPTED, FormatOpt, OutputFormat, OutputOpt, OutputOptions, check_format, emit,
-                         fail, lazy_renderer)
+from .cli_common import (EXIT_INTERRUPTED, FormatOpt, NerBackend, NerModelOpt, NerOpt, OutputFormat, OutputOpt,
+                         OutputOptions, analysis_options, check_format, emit, fail, lazy_renderer)
 from .errors import ArnewsError
 
 app = typer.Typer(
@@ -58,11 +58,11 @@ def _read_options(input_format: str, text_field, title_field, record: int, max_b
                        record=record - 1, max_bytes=max_bytes, boilerplate=not keep)
 
 
-def _analyze(path: str, read_opts, stages: tuple[str, ...]):
+def _analyze(path: str, read_opts, stages: tuple[str, ...], analysis=None):
     from .analyze.pipeline import analyze_article
     from .io.reader import read_article
 
-    return analyze_article(read_article(path, read_opts), stages)
+    return analyze_article(read_article(path, read_opts), stages, options=analysis)
 
 
 def _run(fn):
@@ -108,6 +108,8 @@ def analyze_cli(
     keep_boilerplate: bool = KeepBoilerplateOpt,
     tokens: bool = typer.Option(False, "--tokens", help="Include tokens in JSON output."),
     bidi: Optional[bool] = BidiOpt,
+    ner: NerBackend = NerOpt,
+    ner_model: Optional[Path] = NerModelOpt,
 ) -> None:
     """Analyze one article: headline, body, entities and quotes.
 
@@ -119,23 +121,27 @@ def analyze_cli(
 
       arnews analyze article.txt --format html --output report.html
 
+      arnews analyze article.txt --ner camel    (CAMeL Tools' BERT entity tagger, if installed)
+
     Formats: html is a self-contained report page (highlighted text, entities, who said what);
     md the same in Markdown; csv one row per entity and per quote (column "record").
     """
     opts = OutputOptions(format, output)
     check_format(opts, ANALYZE_RENDERERS)
     read_opts = _read_options(input_format, text_field, title_field, record, max_bytes, keep_boilerplate)
+    analysis = analysis_options(ner, ner_model)
 
     def go():
         from .analyze.pipeline import DEFAULT_STAGES
 
-        doc = _analyze(path, read_opts, DEFAULT_STAGES)
+        doc = _analyze(path, read_opts, DEFAULT_STAGES, analysis)
         emit(opts, doc.to_dict(include_tokens=tokens), table=_report_table(bidi), renderers=ANALYZE_RENDERERS)
 
     _run(go)
 
 
-def _section_command(path: str, opts: OutputOptions, renderers, section: str, read_opts, bidi) -> None:
+def _section_command(path: str, opts: OutputOptions, renderers, section: str, read_opts, bidi,
+                     analysis=None) -> None:
     """Analyze up to ``section`` (entities or quotes) and print only that part of the report."""
     check_format(opts, renderers)
 
@@ -146,7 +152,7 @@ def _section_command(path: str, opts: OutputOptions, renderers, section: str, re
         console.print(render(d[section], tables.bidi_display(console.is_terminal if bidi is None else bidi)))
 
     def go():
-        doc = _analyze(path, read_opts, (section,))
+        doc = _analyze(path, read_opts, (section,), analysis)
         d = {k: v for k, v in doc.to_dict().items() if k in ("schema_version", "source", "title", section)}
         emit(opts, d, table=table, jsonl_items=lambda d: d[section], renderers=renderers)
 
@@ -164,6 +170,8 @@ def entities_cli(
     input_format: str = InputFormatOpt,
     max_bytes: int = MaxBytesOpt,
     bidi: Optional[bool] = BidiOpt,
+    ner: NerBackend = NerOpt,
+    ner_model: Optional[Path] = NerModelOpt,
 ) -> None:
     """List the named entities of one article (people, places, organizations), grouped.
 
@@ -172,9 +180,12 @@ def entities_cli(
       arnews entities samples/egypt-libya-gna-delegation.txt --format json
 
       arnews entities article.txt --format csv > entities.csv
+
+      arnews entities article.txt --ner camel --ner-model models/camel-ner
     """
     _section_command(path, OutputOptions(format, output), ENTITIES_RENDERERS, "entities",
-                     _read_options(input_format, text_field, title_field, record, max_bytes, False), bidi)
+                     _read_options(input_format, text_field, title_field, record, max_bytes, False), bidi,
+                     analysis_options(ner, ner_model))
 
 
 @app.command("quotes")
@@ -188,17 +199,24 @@ def quotes_cli(
     input_format: str = InputFormatOpt,
     max_bytes: int = MaxBytesOpt,
     bidi: Optional[bool] = BidiOpt,
+    ner: NerBackend = NerOpt,
+    ner_model: Optional[Path] = NerModelOpt,
 ) -> None:
     """List who said what in one article: direct, indirect and "according to" quotes.
+
+    Speakers come from the entities, so --ner chooses the entity tagger here too.
 
     Example:
 
       arnews quotes samples/egypt-libya-gna-delegation.txt --format jsonl
 
       arnews quotes article.txt --format csv > quotes.csv
+
+      arnews quotes article.txt --ner camel
     """
     _section_command(path, OutputOptions(format, output), QUOTES_RENDERERS, "quotes",
-                     _read_options(input_format, text_field, title_field, record, max_bytes, False), bidi)
+                     _read_options(input_format, text_field, title_field, record, max_bytes, False), bidi,
+                     analysis_options(ner, ner_model))
 
 
 @app.command("normalize")

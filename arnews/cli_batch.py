@@ -20,7 +20,8 @@ import typer
 from rich.console import Console
 
 from .cli import BidiOpt, KeepBoilerplateOpt, MaxBytesOpt, TextFieldOpt, TitleFieldOpt, _run, app
-from .cli_common import EXIT_INTERRUPTED, EXIT_SOME_FAILED, OutputFormat, OutputOpt, OutputOptions, emit
+from .cli_common import (EXIT_INTERRUPTED, EXIT_SOME_FAILED, NerBackend, NerModelOpt, NerOpt, OutputFormat,
+                         OutputOpt, OutputOptions, analysis_options, emit)
 from .errors import ArnewsError
 
 
@@ -155,6 +156,8 @@ def batch_cli(
     stages: str = typer.Option("all", "--stages", help="Comma-separated stages (tokenize, entities, quotes) "
                                "or all."),
     tokens: bool = typer.Option(False, "--tokens", help="Include tokens in each record."),
+    ner: NerBackend = NerOpt,
+    ner_model: Optional[Path] = NerModelOpt,
     workers: int = typer.Option(0, "--workers", "-j", min=0, help="Worker processes (default: the cores "
                                 "of this machine)."),
     chunk_size: int = typer.Option(8, "--chunk-size", min=1, help="Articles handed to a worker at a time."),
@@ -208,7 +211,7 @@ def batch_cli(
                      id_field=id_field, from_list=from_list, skip_files=out_abs)
     config = WorkerConfig(read=ReadOptions(format=input_format, text_field=text_field, title_field=title_field,
                                            id_field=id_field, max_bytes=max_bytes, boilerplate=not keep_boilerplate),
-                          stages=stage_names, tokens=tokens)
+                          stages=stage_names, tokens=tokens, analysis=analysis_options(ner, ner_model))
     opts = BatchOptions(workers=workers or default_workers(), chunk_size=chunk_size, ordered=not unordered,
                         resume=resume, overwrite=overwrite)
     err = Console(stderr=True, highlight=False, soft_wrap=True)

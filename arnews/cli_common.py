@@ -147,3 +147,25 @@ FormatOpt = typer.Option(OutputFormat.auto, "--format", "-f",
                               "html, md, csv where the command offers them (see its examples).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write to FILE instead of standard output.",
                          dir_okay=False, writable=True)
+
+
+class NerBackend(str, Enum):
+    """``--ner``: the entity tagger (see :mod:`arnews.analyze.ner.backends`)."""
+
+    default = "default"
+    camel = "camel"
+
+
+NerOpt = typer.Option(NerBackend.default, "--ner",
+                      help="Entity tagger: default (the shipped one) or camel (CAMeL Tools' BERT tagger, "
+                           "slower; needs `pip install camel-tools` and `camel_data -i ner-arabert`).")
+NerModelOpt = typer.Option(None, "--ner-model", metavar="DIR", file_okay=False,
+                           help="Model directory for the --ner tagger (default: its own model). "
+                                "Example: --ner camel --ner-model models/camel-ner")
+
+
+def analysis_options(ner: NerBackend | str = NerBackend.default, ner_model: Path | None = None):
+    """The :class:`arnews.analyze.options.AnalysisOptions` of ``--ner`` and ``--ner-model``."""
+    from .analyze.options import AnalysisOptions
+
+    return AnalysisOptions(ner=ner.value if isinstance(ner, NerBackend) else ner, ner_model=ner_model)

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .cli import _run, app
+from .cli_common import NerBackend, NerModelOpt, NerOpt, analysis_options
 
 evaluate_app = typer.Typer(help="Score arnews against hand-annotated gold files.\n\n"
                                 "Example:  arnews evaluate ner ../shared/data/ner/anercorp/test.txt",
@@ -35,24 +36,32 @@ def evaluate_ner_cli(
     types: Optional[str] = typer.Option(None, "--types", help="Comma-separated types to score, e.g. PERS,LOC,ORG."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predicted `token TAG` lines here."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    ner: NerBackend = NerOpt,
+    ner_model: Optional[Path] = NerModelOpt,
 ) -> None:
     """Entity-level (conlleval-style) precision, recall and F1 of the tagger on a CoNLL gold file.
 
     Example:
 
       arnews evaluate ner ../shared/data/ner/anercorp/test.txt --types PERS,LOC,ORG
+
+      arnews evaluate ner ../shared/data/ner/anercorp/test.txt --ner camel --ner-model models/camel-ner
     """
+    analysis = analysis_options(ner, ner_model)
+
     def go():
+        from .analyze.ner.backends import load_ner_tagger
         from .analyze.ner.evaluate import evaluate_conll
 
         type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
-        res = evaluate_conll(gold, types=type_list, predictions_path=predictions)
+        res = evaluate_conll(gold, types=type_list, predictions_path=predictions,
+                             tagger=load_ner_tagger(analysis.ner, analysis.ner_model))
         if as_json:
-            typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+            typer.echo(json.dumps({"ner": analysis.ner, **res}, ensure_ascii=False, indent=2))
             return
         rows = [("micro", {**res["micro"], "support": sum(v.get("support", 0) for v in res["per_type"].values())})]
         rows += sorted(res["per_type"].items())
-        Console().print(_prf_table(f"NER on {gold.name}", rows))
+        Console().print(_prf_table(f"NER ({analysis.ner}) on {gold.name}", rows))
 
     _run(go)
 
@@ -62,19 +71,25 @@ def evaluate_quotes_cli(
     gold: Path = GoldArg,
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write the predictions here: one line per article, {id, quotes: [{type, content_start, content_end, speaker, cue}]}."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    ner: NerBackend = NerOpt,
+    ner_model: Optional[Path] = NerModelOpt,
 ) -> None:
     """Quote precision/recall/F1, exact-boundary F1, speaker and type accuracy (spec QUOTES.md).
+
+    Speakers come from the entities: --ner chooses the entity tagger.
 
     Example:
 
       arnews evaluate quotes eval/quotes-dev.jsonl --json
     """
+    analysis = analysis_options(ner, ner_model)
+
     def go():
         from .analyze.pipeline import analyze_text
         from .analyze.quote_eval import evaluate_quotes
 
         res = evaluate_quotes(gold, predictions_path=predictions,
-                              extract=lambda text: list(analyze_text(text, ("quotes",)).quotes))
+                              extract=lambda text: list(analyze_text(text, ("quotes",), options=analysis).quotes))
         if as_json:
             typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
             return

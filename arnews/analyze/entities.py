@@ -333,11 +333,17 @@ def _propagate(sents: list[Sequence[Token]], spans: list[list[tuple[str, int, in
 COMMON_WORD_COUNT = 25
 
 
-def find_entities(doc: Document, tagger=None) -> list[Entity]:
-    """Tag ``doc`` (already tokenized) and return its entities, in order of first mention."""
-    from .ner.tagger import load_tagger
+def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_model=None) -> list[Entity]:
+    """Tag ``doc`` (already tokenized) and return its entities, in order of first mention.
 
-    tagger = tagger or load_tagger()
+    ``tagger``: anything with ``tag(list[list[str]]) -> list[list[str]]``; by default the tagger
+    of backend ``ner`` (``"default"``, the shipped one, or ``"camel"``) loaded from ``ner_model``
+    (see :func:`arnews.analyze.ner.backends.load_ner_tagger`).
+    """
+    if tagger is None:
+        from .ner.backends import load_ner_tagger
+
+        tagger = load_ner_tagger(ner, ner_model)
     sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences]
     all_tags = tagger.tag([[t.text for t in toks] for toks in sents])
     all_spans: list[list[tuple[str, int, int]]] = []

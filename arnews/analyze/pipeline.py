@@ -1,8 +1,13 @@
 """The analysis pipeline: stages registered by name, each declaring what it needs.
 
 A stage is a plain function ``Document -> Document`` (documents are frozen, so a stage returns
-an updated copy). ``analyze_article`` builds the document text from an :class:`Article` and runs
-the requested stages in dependency order; models are loaded once per process and reused.
+an updated copy); a stage registered with ``options=True`` is called as ``fn(doc, options)`` with
+the run's :class:`AnalysisOptions`. ``analyze_article`` builds the document text from an
+:class:`Article` and runs the requested stages in dependency order; models are loaded once per
+process and reused.
+
+:class:`AnalysisOptions` chooses the entity tagger: the shipped one by default, or CAMeL Tools'
+BERT tagger (``AnalysisOptions(ner="camel", ner_model=...)``), which is imported only then.
 """
 
 from __future__ import annotations
@@ -14,9 +19,12 @@ from typing import Callable
 from ..errors import NotArabicError
 from ..io.reader import Article
 from ..model import Document, Source
+from .options import AnalysisOptions
 from .tokenize import segment
 
-StageFn = Callable[[Document], Document]
+StageFn = Callable[..., Document]
+#: The options used when none are given: the shipped entity tagger.
+DEFAULT_OPTIONS = AnalysisOptions()
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +33,18 @@ class Stage:
     requires: tuple[str, ...]
     run: StageFn
     help: str
+    #: Whether ``run`` takes the run's :class:`AnalysisOptions` as its second argument.
+    options: bool = False
 
 
 _STAGES: dict[str, Stage] = {}
 
 
-def register(name: str, requires: tuple[str, ...] = (), help: str = "") -> Callable[[StageFn], StageFn]:
-    """Register a stage function under ``name``."""
+def register(name: str, requires: tuple[str, ...] = (), help: str = "",
+             options: bool = False) -> Callable[[StageFn], StageFn]:
+    """Register a stage function under ``name`` (``options``: it takes ``(doc, options)``)."""
     def wrap(fn: StageFn) -> StageFn:
-        _STAGES[name] = Stage(name, requires, fn, help or (fn.__doc__ or "").strip().splitlines()[0])
+        _STAGES[name] = Stage(name, requires, fn, help or (fn.__doc__ or "").strip().splitlines()[0], options)
         return fn
     return wrap
 
@@ -69,11 +80,13 @@ def _tokenize(doc: Document) -> Document:
     return dataclasses.replace(doc, sentences=tuple(sentences), tokens=tuple(tokens))
 
 
-@register("entities", requires=("tokenize",), help="Named entities (PERS, LOC, ORG, MISC) grouped per article.")
-def _entities(doc: Document) -> Document:
+@register("entities", requires=("tokenize",), options=True,
+          help="Named entities (PERS, LOC, ORG, MISC) grouped per article.")
+def _entities(doc: Document, options: AnalysisOptions) -> Document:
     from .entities import find_entities
 
-    return dataclasses.replace(doc, entities=tuple(find_entities(doc)))
+    return dataclasses.replace(doc, entities=tuple(
+        find_entities(doc, ner=options.ner, ner_model=options.ner_model)))
 
 
 @register("quotes", requires=("tokenize", "entities"), help="Attributed quotes with speakers.")
@@ -99,26 +112,30 @@ def build_document(article: Article) -> Document:
                     source=article.source, metadata=article.metadata, removed=article.removed)
 
 
-def run_stages(doc: Document, names: tuple[str, ...] | list[str] = DEFAULT_STAGES) -> Document:
+def run_stages(doc: Document, names: tuple[str, ...] | list[str] = DEFAULT_STAGES,
+               options: AnalysisOptions | None = None) -> Document:
     """Run the named stages (and what they require) on ``doc``."""
+    options = options or DEFAULT_OPTIONS
     for stage in resolve(names):
-        doc = stage.run(doc)
+        doc = stage.run(doc, options) if stage.options else stage.run(doc)
     return doc
 
 
 def analyze_article(article: Article, names: tuple[str, ...] | list[str] = DEFAULT_STAGES, *,
-                    min_arabic_ratio: float = MIN_ARABIC_RATIO) -> Document:
-    """Analyze an article that was read by :mod:`arnews.io`."""
+                    min_arabic_ratio: float = MIN_ARABIC_RATIO,
+                    options: AnalysisOptions | None = None) -> Document:
+    """Analyze an article that was read by :mod:`arnews.io` (``options``: see
+    :class:`AnalysisOptions`; default: the shipped models)."""
     doc = build_document(article)
     ratio = doc.arabic_ratio()
     if ratio < min_arabic_ratio:
         raise NotArabicError(
             f"{article.source.path or 'input'} is not Arabic text "
             f"({ratio:.0%} of its letters are Arabic; at least {min_arabic_ratio:.0%} needed)")
-    return run_stages(doc, names)
+    return run_stages(doc, names, options)
 
 
 def analyze_text(text: str, names: tuple[str, ...] | list[str] = DEFAULT_STAGES, *,
-                 source: Source | None = None) -> Document:
+                 source: Source | None = None, options: AnalysisOptions | None = None) -> Document:
     """Analyze ``text`` exactly as given: no header split, no boilerplate removal."""
-    return run_stages(Document(text=text, source=source or Source(format="text")), names)
+    return run_stages(Document(text=text, source=source or Source(format="text")), names, options)

@@ -17,6 +17,7 @@ import signal
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Sequence
 
+from ..analyze.options import AnalysisOptions
 from ..errors import ArnewsError, ModelError, RecordError
 from ..io.reader import ReadOptions
 from .inputs import WorkItem
@@ -32,11 +33,13 @@ _WARM_UP = ("مصر تدعو إلى حل سياسي في ليبيا",
 
 @dataclass(frozen=True, slots=True)
 class WorkerConfig:
-    """How every worker reads and analyzes; built once and sent to every worker."""
+    """How every worker reads and analyzes; built once and sent to every worker
+    (``analysis``: the entity tagger and its model, see :class:`AnalysisOptions`)."""
 
     read: ReadOptions = field(default_factory=ReadOptions)
     stages: tuple[str, ...] = BATCH_STAGES
     tokens: bool = False
+    analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
 
 
 class Result(NamedTuple):
@@ -90,7 +93,7 @@ def process_item(item: WorkItem, config: WorkerConfig = WorkerConfig()) -> dict[
     from ..analyze.pipeline import analyze_article
 
     try:
-        doc = analyze_article(_article(item, config), config.stages)
+        doc = analyze_article(_article(item, config), config.stages, options=config.analysis)
         return {"id": item.id, "status": "ok", **doc.to_dict(include_tokens=config.tokens)}
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -124,7 +127,7 @@ def ensure_ready(config: WorkerConfig) -> None:
 
     Failures are ignored here: they reappear, as error records, on the real articles.
     """
-    key = (config.stages, config.read)
+    key = (config.stages, config.read, config.analysis)
     if key in _READY:
         return
     _READY.add(key)
@@ -143,7 +146,7 @@ def preflight(config: WorkerConfig) -> None:
     resolve(config.stages)
     title, body = _WARM_UP
     try:
-        analyze_article(Article(title=title, body=body), config.stages)
+        analyze_article(Article(title=title, body=body), config.stages, options=config.analysis)
     except ModelError:
         raise
     except Exception:  # noqa: BLE001 - other failures show up, per article, as error records

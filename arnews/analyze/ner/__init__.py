@@ -3,13 +3,15 @@
 The default tagger is a two-stage linear-chain CRF (python-crfsuite) over clitic-aware,
 gazetteer and word-cluster features, trained on ANERcorp (``training/train_ner.py``) and
 shipped in ``arnews/data/ner``; it needs no torch. ``camel_backend`` optionally wraps CAMeL
-Tools' BERT tagger for users who installed it.
+Tools' BERT tagger for users who installed it; ``backends.load_ner_tagger`` loads either one by
+name (``"default"`` or ``"camel"``, the CLI's ``--ner``).
 
 Public API::
 
-    from arnews.analyze.ner import load_tagger, evaluate_conll
+    from arnews.analyze.ner import load_tagger, load_ner_tagger, evaluate_conll
     load_tagger().tag([["قال", "الرئيس", "عبد", "الفتاح", "السيسي"]])
     # [['O', 'O', 'B-PERS', 'I-PERS', 'I-PERS']]
+    load_ner_tagger("camel")  # needs camel-tools and its model (camel_data -i ner-arabert)
 
 Names are resolved lazily so that importing this package stays cheap.
 """
@@ -18,11 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["load_tagger", "Tagger", "evaluate_conll", "read_conll", "spans",
+__all__ = ["load_tagger", "load_ner_tagger", "Tagger", "evaluate_conll", "read_conll", "spans",
            "titles", "nationalities", "org_heads", "strip_titles"]
 
 _WHERE = {
     "load_tagger": "arnews.analyze.ner.tagger", "Tagger": "arnews.analyze.ner.tagger",
+    "load_ner_tagger": "arnews.analyze.ner.backends",
     "evaluate_conll": "arnews.analyze.ner.evaluate", "read_conll": "arnews.analyze.ner.conll",
     "spans": "arnews.analyze.ner.conll", "titles": "arnews.analyze.ner.gazetteer",
     "nationalities": "arnews.analyze.ner.gazetteer", "org_heads": "arnews.analyze.ner.gazetteer",
