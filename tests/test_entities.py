@@ -104,3 +104,45 @@ def test_entities_clitic_unknown_to_lexicon_joins_the_name(text, spans, name, cl
     mentions = ents[0].mentions
     assert all(doc.text[m.start:m.end] == m.text for m in mentions)
     assert any(doc.text[m.start - len(clitic_form) + len(m.text):m.end] == clitic_form for m in mentions)
+
+
+@pytest.mark.parametrize("text, spans, name, typ", [
+    ("وقال رئيس مجلس النواب “عقيلة صالح” إن الحل سياسي.", {"صالح": "PERS"}, "عقيلة صالح", "PERS"),
+    ("وذكرت “سكاي نيوز عربية” أن الوفد وصل.", {"سكاي نيوز": "ORG"}, "سكاي نيوز عربية", "ORG"),
+])
+def test_entities_quoted_name_completed_to_the_marks(text, spans, name, typ):
+    _doc, ents = _entities(text, spans)
+    assert [(e.name, e.type) for e in ents] == [(name, typ)]
+
+
+@pytest.mark.parametrize("text, spans", [
+    # a long quotation is a quote, not a name
+    ("وقال صالح “إن الحل السياسي هو الطريق الوحيد” للخروج.", {"صالح": "PERS"}),
+    # a place inside the marks is not stretched over them
+    ("وصفوا “معركة طرابلس” بالحاسمة.", {"طرابلس": "LOC"}),
+])
+def test_entities_quoted_name_completion_leaves_other_marks(text, spans):
+    _doc, ents = _entities(text, spans)
+    assert [e.name for e in ents] == list(spans)
+
+
+class _Ranks:
+    def __init__(self, ranks):
+        self.ranks = ranks
+
+
+@pytest.mark.parametrize("text, ranks, expected", [
+    ("وقعت اشتباكات في ترهونة أمس.", {}, ["ترهونة"]),
+    ("وقعت اشتباكات في بنغازي أمس.", {"بنغازي": 9060}, ["بنغازي"]),
+    # a frequent word that a gazetteer also lists as a place (صالح) is left alone
+    ("وجاء القرار في صالح المواطنين.", {"صالح": 277}, []),
+    # no locative before it: no evidence
+    ("وقالت ترهونة إن", {}, []),
+])
+def test_entities_rare_gazetteer_place_after_locative(text, ranks, expected):
+    doc = analyze_text(text, ("tokenize",))
+    tagger = ScriptedTagger({})
+    tagger.features = _Ranks(ranks)
+    ents = find_entities(doc, tagger=tagger)
+    assert [e.name for e in ents] == expected
+    assert all(e.type == "LOC" for e in ents)

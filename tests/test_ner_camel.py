@@ -214,8 +214,8 @@ def test_camel_batch_cli_missing_model_stops_before_starting(tmp_path):
 
 
 def test_ner_backend_names():
-    assert canonical_backend(None) == canonical_backend("crf") == canonical_backend("Default") == "default"
-    assert AnalysisOptions().ner == AnalysisOptions(ner="crf").ner == "default"
+    assert canonical_backend(None) == canonical_backend("Default") == "default"
+    assert AnalysisOptions().ner == AnalysisOptions(ner=" default ").ner == "default"
     assert AnalysisOptions(ner="camel", ner_model="x").ner_model == Path("x").resolve()
     with pytest.raises(ValueError, match="unknown NER backend"):
         AnalysisOptions(ner="spacy")

@@ -1,4 +1,4 @@
-"""The shipped CRF tagger, its features and its gazetteer helpers."""
+"""The shipped tagger (whatever its kind), its features and its gazetteer helpers."""
 
 from __future__ import annotations
 

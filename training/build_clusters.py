@@ -53,10 +53,11 @@ def read_tokens(path: Path, max_articles: int | None) -> list[str]:
     return tokens
 
 
-def build(news: Path, out: Path, *, vocab_size: int, fit_size: int, min_count: int,
-          context_size: int, dims: int, ks: tuple[int, ...], max_articles: int | None) -> None:
+def word_vectors(news: Path, *, vocab_size: int, min_count: int, context_size: int,
+                 dims: int, max_articles: int | None) -> tuple[list[str], np.ndarray]:
+    """``(vocab, vectors)``: the most frequent words (at least ``min_count`` occurrences,
+    frequency order) and their L2-normalized PPMI-SVD vectors (float32, ``dims`` columns)."""
     from scipy import sparse
-    from sklearn.cluster import KMeans
     from sklearn.utils.extmath import randomized_svd
 
     t0 = time.perf_counter()
@@ -103,6 +104,23 @@ def build(news: Path, out: Path, *, vocab_size: int, fit_size: int, min_count: i
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
     print(f"SVD {vecs.shape} ({time.perf_counter() - t0:.1f}s)", flush=True)
 
+    return vocab, vecs
+
+
+def build(news: Path, out: Path, *, vocab_size: int, fit_size: int, min_count: int,
+          context_size: int, dims: int, ks: tuple[int, ...], max_articles: int | None,
+          vectors_out: Path | None = None) -> None:
+    from sklearn.cluster import KMeans
+
+    t0 = time.perf_counter()
+    vocab, vecs = word_vectors(news, vocab_size=vocab_size, min_count=min_count,
+                               context_size=context_size, dims=dims, max_articles=max_articles)
+    if vectors_out is not None:
+        # training input for the neural tagger (training/train_neural_ner.py); not shipped
+        vectors_out.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(vectors_out, vocab=np.array(vocab), vectors=vecs.astype(np.float32))
+        print(f"wrote {vectors_out}", flush=True)
+
     labels = []
     for k in ks:
         km = KMeans(n_clusters=k, random_state=SEED, n_init=1, max_iter=40)
@@ -136,11 +154,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dims", type=int, default=200)
     ap.add_argument("--ks", default="64,256,1024")
     ap.add_argument("--max-articles", type=int, default=None)
+    ap.add_argument("--vectors-out", type=Path, default=None,
+                    help="also save the word vectors (npz) for training/train_neural_ner.py")
     args = ap.parse_args(argv)
     build(args.news, args.out, vocab_size=args.vocab_size, fit_size=args.fit_size,
           min_count=args.min_count, context_size=args.context_size,
           dims=args.dims, ks=tuple(int(k) for k in args.ks.split(",")),
-          max_articles=args.max_articles)
+          max_articles=args.max_articles, vectors_out=args.vectors_out)
 
 
 if __name__ == "__main__":

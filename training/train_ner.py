@@ -1,4 +1,10 @@
-"""Train the CRF named-entity tagger shipped in ``arnews/data/ner/``.
+"""Train the feature-based CRF named-entity tagger (the alternative to the shipped neural one).
+
+The models go to ``--out`` (default ``training/_work/crf``) together with copies of
+``clusters.tsv`` and ``gazetteers.tsv``, so the directory is a complete model that
+``arnews ... --ner-model DIR`` and ``arnews evaluate ner GOLD --ner-model DIR`` load. arnews
+shipped this tagger before the neural one (test micro-F1 0.730 against the neural tagger's
+score in ``training/README.md``); it is kept for comparison and as the faster, smaller option.
 
 Data: ANERcorp, CAMeL Lab split (``../shared/data/ner/anercorp/train.txt``). A dev split is
 carved from the END of train (the last ``--dev-fraction`` of sentences, whole sentences, in
@@ -149,7 +155,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--train", type=Path, default=ANERCORP / "train.txt")
     ap.add_argument("--test", type=Path, default=ANERCORP / "test.txt")
     ap.add_argument("--data-dir", type=Path, default=DATA_DIR,
-                    help="where clusters/gazetteers are read and the final model is written")
+                    help="where clusters/gazetteers are read")
+    ap.add_argument("--out", type=Path, default=ROOT / "training" / "_work" / "crf",
+                    help="where the final model directory is written")
     ap.add_argument("--c1", default=str(DEFAULTS["c1"]))
     ap.add_argument("--c2", default=str(DEFAULTS["c2"]))
     ap.add_argument("--max-iterations", type=int, default=DEFAULTS["max_iterations"])
@@ -195,7 +203,11 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     params = settings[0]
-    out = args.data_dir
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("clusters.tsv", "gazetteers.tsv"):
+        if out.resolve() != args.data_dir.resolve():
+            shutil.copy(args.data_dir / name, out / name)
     (out / MODEL2_FILE).unlink(missing_ok=True)
     (out / ATTRIBUTES_FILE).unlink(missing_ok=True)
     print(f"\n== final run on all {len(sentences)} train sentences {params}", flush=True)
@@ -211,7 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes = {p.name: round(p.stat().st_size / 1e6, 2) for p in out.glob("*.crfsuite")}
     print(f"wrote {out} models {sizes} MB; timing {timing}")
     if args.report_test:
-        res = evaluate_dir(out, read_conll(args.test), args.data_dir, params)
+        res = evaluate_dir(out, read_conll(args.test), out, params)
         for stage, r in res.items():
             print(f"\n== test ({stage}, final model)")
             print(format_report(r))

@@ -135,6 +135,65 @@ def _media_spans(toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     return out
 
 
+_CLOSE_OF = {"“": "”", "«": "»", "\"": "\""}
+_MAX_QUOTED_NAME = 4
+
+
+def _complete_quoted_names(toks: Sequence[Token], spans: list[tuple[str, int, int]]
+                           ) -> list[tuple[str, int, int]]:
+    """A person or organization tagged on part of a short phrase in quotation marks gets the
+    whole phrase: news text marks names that way (“عقيلة صالح”), and the tagger sometimes keeps
+    only the word it knows."""
+    out = list(spans)
+    i = 0
+    while i < len(toks):
+        close = _CLOSE_OF.get(toks[i].text)
+        if close is None:
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, min(i + _MAX_QUOTED_NAME + 2, len(toks)))
+                  if toks[k].text == close), None)
+        if j is None or j - i - 1 < 2 or not all(t.norm.isalpha() for t in toks[i + 1:j]):
+            i += 1
+            continue
+        inside = [s for s in out if s[1] < j and i + 1 < s[2]]
+        if len(inside) == 1 and inside[0][0] in ("PERS", "ORG") and i < inside[0][1] \
+                and inside[0][2] <= j and (inside[0][1], inside[0][2]) != (i + 1, j):
+            out[out.index(inside[0])] = (inside[0][0], i + 1, j)
+        i = j + 1
+    return out
+
+
+_LOCATIVES = frozenset({"في", "من", "الي", "نحو", "داخل", "قرب", "بمدينه", "مدينه"})
+_GAZETTEER_PLACES = frozenset({"LOC", "CITY", "COUNTRY"})
+#: Words at least this rare in news text (frequency rank) may be tagged from the gazetteer alone.
+_RARE_RANK = 3000
+
+
+def _gazetteer_places(toks: Sequence[Token], spans: list[tuple[str, int, int]],
+                      ranks: dict[str, int] | None) -> list[tuple[str, int, int]]:
+    """An untagged rare word listed as a place, right after a locative preposition (في ترهونة),
+    is a location: the tagger misses places it never saw when the context is weak."""
+    if ranks is None:
+        return spans
+    from .ner.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    covered = {k for _t, a, b in spans for k in range(a, b)}
+    extra = []
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if i in covered or i - 1 in covered or not t.norm.isalpha() or len(t.bare) < 3:
+            continue
+        if toks[i - 1].norm not in _LOCATIVES:
+            continue
+        if ranks.get(t.norm, _RARE_RANK) < _RARE_RANK or ranks.get(t.bare, _RARE_RANK) < _RARE_RANK:
+            continue
+        if _GAZETTEER_PLACES & set(gaz.word_labels(t.norm)):
+            extra.append(("LOC", i, i + 1))
+    return sorted(spans + extra, key=lambda s: s[1]) if extra else spans
+
+
 def _expand_org_heads(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Join an organization head word to the name after it (حكومة + الوفاق → حكومة الوفاق)."""
     heads = _lists()[2]
@@ -346,13 +405,15 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
         tagger = load_ner_tagger(ner, ner_model)
     sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences]
     all_tags = tagger.tag([[t.text for t in toks] for toks in sents])
+    ranks = getattr(getattr(tagger, "features", None), "ranks", None)
     all_spans: list[list[tuple[str, int, int]]] = []
     for toks, tags in zip(sents, all_tags):
         spans = _decode_bio(tags)
         media = _media_spans(toks)
         if media:
             spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media
-        all_spans.append(sorted(spans, key=lambda s: s[1]))
+        spans = _complete_quoted_names(toks, sorted(spans, key=lambda s: s[1]))
+        all_spans.append(_gazetteer_places(toks, spans, ranks))
     _propagate(sents, all_spans)
     found: list[tuple[Mention, tuple[str, ...], str | None]] = []
     for si, (toks, spans) in enumerate(zip(sents, all_spans)):

@@ -15,7 +15,7 @@ from .ner.backends import DEFAULT_BACKEND, canonical_backend
 class AnalysisOptions:
     """How the stages of :mod:`arnews.analyze.pipeline` analyze a document.
 
-    ``ner``: the entity tagger, ``"default"`` (the shipped one; ``"crf"`` is another name for it)
+    ``ner``: the entity tagger, ``"default"`` (the shipped one)
     or ``"camel"`` (CAMeL Tools' BERT tagger, needs camel-tools and torch); ``ner_model``: a
     model directory for that tagger (``None``: the backend's own model). An unknown ``ner``
     raises :class:`ValueError`.

@@ -13,7 +13,9 @@ loaded once per process before the first article (:func:`ensure_ready`).
 from __future__ import annotations
 
 import json
+import os
 import signal
+import sys
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Sequence
 
@@ -185,4 +187,18 @@ def init_local_worker(config: WorkerConfig, parent_pid: int | None = None) -> No
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent_pid is not None:
         _exit_with(parent_pid)
+    one_blas_thread()
     ensure_ready(config)
+
+
+def one_blas_thread() -> None:
+    """Keep numpy's BLAS to one thread in this process: the pool already runs one process per
+    core, and extra BLAS threads per process only compete for the same cores."""
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"  # effective if numpy is not imported yet in this process
+    if "numpy" in sys.modules:
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:  # optional: without it the environment variables are all we do
+            return
+        threadpool_limits(1)

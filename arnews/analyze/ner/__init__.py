@@ -1,10 +1,11 @@
 """Named-entity recognition for Arabic news: people, places, organizations, other names.
 
-The default tagger is a two-stage linear-chain CRF (python-crfsuite) over clitic-aware,
-gazetteer and word-cluster features, trained on ANERcorp (``training/train_ner.py``) and
-shipped in ``arnews/data/ner``; it needs no torch. ``camel_backend`` optionally wraps CAMeL
-Tools' BERT tagger for users who installed it; ``backends.load_ner_tagger`` loads either one by
-name (``"default"`` or ``"camel"``, the CLI's ``--ner``).
+The default tagger is a BiLSTM-CRF (``neural``) over news-text word vectors, a character CNN,
+clitic-aware forms, word clusters and gazetteer labels, trained with torch on ANERcorp
+(``training/train_neural_ner.py``) and run in numpy from ``arnews/data/ner``; it needs no torch.
+``tagger`` also loads the feature-based CRF from a model directory (``training/train_ner.py``),
+``camel_backend`` optionally wraps CAMeL Tools' BERT tagger for users who installed it, and
+``backends.load_ner_tagger`` loads one by name (``"default"`` or ``"camel"``, the CLI's ``--ner``).
 
 Public API::
 

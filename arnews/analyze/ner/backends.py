@@ -4,7 +4,7 @@ Every backend offers ``tag(list[list[str]]) -> list[list[str]]`` (BIO tags over 
 MISC). The ``default`` backend is the tagger shipped in ``arnews/data/ner``
 (:func:`arnews.analyze.ner.tagger.load_tagger`); ``camel`` is
 :func:`arnews.analyze.ner.camel_backend.load_camel_tagger` and imports torch, so it is only
-imported when asked for. ``crf`` is accepted as another name of ``default``.
+imported when asked for.
 
     from arnews.analyze.ner.backends import load_ner_tagger
     load_ner_tagger("camel", "models/camel-ner").tag([["قال", "الرئيس", "عبد", "الفتاح", "السيسي"]])
@@ -22,7 +22,7 @@ DEFAULT_BACKEND = "default"
 #: The backends, by the name the CLI's ``--ner`` and :class:`arnews.analyze.pipeline.AnalysisOptions` take.
 BACKENDS: tuple[str, ...] = (DEFAULT_BACKEND, "camel")
 #: Other names accepted for a backend.
-ALIASES = {"crf": DEFAULT_BACKEND}
+ALIASES: dict[str, str] = {}
 
 
 def canonical_backend(name: str | None) -> str:

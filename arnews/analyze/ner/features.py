@@ -181,6 +181,14 @@ class FeatureExtractor:
                 self._info[token] = info
         return info
 
+    word_info = _word_info
+
+    def clear_caches(self) -> None:
+        """Forget the per-word caches (benchmarks measure the cost of unseen words)."""
+        for cache in (self._own, self._ctx, self._info, self._entries,
+                      self.gazetteer._word_cache):
+            cache.clear()
+
     def _own_features(self, token: str) -> tuple[str, ...]:
         feats = self._own.get(token)
         if feats is not None:

@@ -1,9 +1,14 @@
-"""The shipped named-entity tagger: a linear-chain CRF (python-crfsuite) over rich features.
+"""Loading the named-entity tagger, and the feature-based CRF tagger.
 
-``load_tagger()`` reads ``arnews/data/ner/`` (``model.crfsuite``, optionally
-``model2.crfsuite``, ``clusters.tsv``, ``gazetteers.tsv``) once and caches the tagger;
-``Tagger.tag`` takes tokenized sentences and returns BIO tags over PERS/LOC/ORG/MISC. No torch
-on this path.
+``load_tagger()`` reads a model directory (default ``arnews/data/ner/``) once and caches the
+tagger. The shipped model is the neural BiLSTM-CRF (``neural.npz``, see
+:mod:`arnews.analyze.ner.neural`); a directory holding only CRF models (``model.crfsuite``,
+optionally ``model2.crfsuite``, written by ``training/train_ner.py``) gives the CRF tagger of
+this module. Both need ``clusters.tsv`` and ``gazetteers.tsv`` beside them, both offer
+``tag(list[list[str]]) -> list[list[str]]`` (BIO tags over PERS/LOC/ORG/MISC), and neither
+imports torch.
+
+The CRF tagger:
 
 Two stages: the first CRF tags each sentence from its own features; when a second-stage model
 is present, it re-tags every sentence with those features plus what the first stage said about
@@ -75,6 +80,10 @@ class Tagger:
         """Whether a second-stage (document-context) model is loaded."""
         return self._crf2 is not None
 
+    def clear_caches(self) -> None:
+        """Forget the per-word feature caches."""
+        self.features.clear_caches()
+
     def tag_stage1(self, sentences: Sequence[Sequence[str]]) -> tuple[list, list[list[str]]]:
         """First-stage features and tags of each sentence (no document context)."""
         feats, tags = [], []
@@ -122,7 +131,11 @@ def _open_crf(path: Path):
 
 
 @functools.lru_cache(maxsize=4)
-def _load(data_dir: Path) -> Tagger:
+def _load(data_dir: Path):
+    from arnews.analyze.ner.neural import WEIGHTS_FILE, load_neural
+
+    if (data_dir / WEIGHTS_FILE).is_file():
+        return load_neural(data_dir, load_features(data_dir, use_known=False))
     meta = {}
     meta_path = data_dir / META_FILE
     if meta_path.is_file():
@@ -132,8 +145,9 @@ def _load(data_dir: Path) -> Tagger:
                   model2 if model2.is_file() else None)
 
 
-def load_tagger(model_dir: Path | None = None) -> Tagger:
-    """The CRF tagger in ``model_dir`` (default: the model shipped in ``arnews/data/ner``).
+def load_tagger(model_dir: Path | None = None):
+    """The tagger in ``model_dir`` (default: the model shipped in ``arnews/data/ner``): the
+    neural tagger when the directory holds ``neural.npz``, else the CRF.
 
     Cached per directory; raises :class:`arnews.errors.ModelError` if files are missing.
     """
