@@ -126,9 +126,12 @@ def test_entities_quoted_name_completion_leaves_other_marks(text, spans):
     assert [e.name for e in ents] == list(spans)
 
 
-class _Ranks:
+class _Features:
     def __init__(self, ranks):
+        from arnews.analyze.ner.gazetteer import load_gazetteer
+
         self.ranks = ranks
+        self.gazetteer = load_gazetteer()
 
 
 @pytest.mark.parametrize("text, ranks, expected", [
@@ -142,7 +145,7 @@ class _Ranks:
 def test_entities_rare_gazetteer_place_after_locative(text, ranks, expected):
     doc = analyze_text(text, ("tokenize",))
     tagger = ScriptedTagger({})
-    tagger.features = _Ranks(ranks)
+    tagger.features = _Features(ranks)
     ents = find_entities(doc, tagger=tagger)
     assert [e.name for e in ents] == expected
     assert all(e.type == "LOC" for e in ents)

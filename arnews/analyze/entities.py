@@ -171,14 +171,16 @@ _RARE_RANK = 3000
 
 
 def _gazetteer_places(toks: Sequence[Token], spans: list[tuple[str, int, int]],
-                      ranks: dict[str, int] | None) -> list[tuple[str, int, int]]:
+                      features) -> list[tuple[str, int, int]]:
     """An untagged rare word listed as a place, right after a locative preposition (في ترهونة),
-    is a location: the tagger misses places it never saw when the context is weak."""
-    if ranks is None:
-        return spans
-    from .ner.gazetteer import load_gazetteer
+    is a location: the tagger misses places it never saw when the context is weak.
 
-    gaz = load_gazetteer()
+    ``features``: the tagger's feature extractor (word frequency ranks and gazetteer); taggers
+    without one (CAMeL's) get no such help."""
+    ranks = getattr(features, "ranks", None)
+    gaz = getattr(features, "gazetteer", None)
+    if ranks is None or gaz is None:
+        return spans
     covered = {k for _t, a, b in spans for k in range(a, b)}
     extra = []
     for i in range(1, len(toks)):
@@ -405,7 +407,7 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
         tagger = load_ner_tagger(ner, ner_model)
     sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences]
     all_tags = tagger.tag([[t.text for t in toks] for toks in sents])
-    ranks = getattr(getattr(tagger, "features", None), "ranks", None)
+    features = getattr(tagger, "features", None)
     all_spans: list[list[tuple[str, int, int]]] = []
     for toks, tags in zip(sents, all_tags):
         spans = _decode_bio(tags)
@@ -413,7 +415,7 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
         if media:
             spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media
         spans = _complete_quoted_names(toks, sorted(spans, key=lambda s: s[1]))
-        all_spans.append(_gazetteer_places(toks, spans, ranks))
+        all_spans.append(_gazetteer_places(toks, spans, features))
     _propagate(sents, all_spans)
     found: list[tuple[Mention, tuple[str, ...], str | None]] = []
     for si, (toks, spans) in enumerate(zip(sents, all_spans)):

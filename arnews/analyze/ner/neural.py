@@ -114,8 +114,18 @@ def build_vocab(features: FeatureExtractor, sentences: Sequence[Sequence[str]],
             "prefixes": ["<unk>"] + sorted(prefixes), "shapes": ["<unk>"] + sorted(shapes)}
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+def _lstm_step_weights(w: dict[str, np.ndarray], side: str
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(input weights, recurrent weights, bias) of one LSTM direction, transposed for
+    ``x @ W``, with torch's gate order (i, f, g, o) changed to (i, f, o, g) and the i, f, o
+    columns halved, so that one ``tanh`` per step yields every gate (see ``_lstm``)."""
+    hsz = w[f"lstm_{side}_hh"].shape[1]
+    order = np.r_[0:2 * hsz, 3 * hsz:4 * hsz, 2 * hsz:3 * hsz]
+    scale = np.ones(4 * hsz, dtype=np.float32)
+    scale[:3 * hsz] = 0.5
+    w_ih = np.ascontiguousarray(w[f"lstm_{side}_ih"][order].T * scale)
+    w_hh = np.ascontiguousarray(w[f"lstm_{side}_hh"][order].T * scale)
+    return w_ih, w_hh, w[f"lstm_{side}_b"][order] * scale
 
 
 class NeuralTagger:
@@ -124,7 +134,6 @@ class NeuralTagger:
     def __init__(self, weights: dict[str, np.ndarray], config: dict,
                  features: FeatureExtractor, batch_size: int = 64) -> None:
         self.config = config
-        self.meta = config
         self.labels = tuple(config["labels"])
         self.featurizer = NeuralFeaturizer(features, config["vocab"])
         self.features = features
@@ -132,6 +141,8 @@ class NeuralTagger:
         w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
         self.w = w
         self.hidden = w["lstm_f_hh"].shape[1]
+        self._lstm_weights = {side: _lstm_step_weights(w, side) for side in ("f", "b")
+                              if f"lstm_{side}_ih" in w}
         self._static: dict[str, np.ndarray] = {}
         #: one stage: a second, document-level CRF over the network's tags (as the CRF tagger
         #: has) lowered dev F1 (0.791 -> 0.783), so none is trained
@@ -220,42 +231,52 @@ class NeuralTagger:
         return self.tag([tokens])[0]
 
     def _forward(self, xs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """Tag scores (batch x time x labels) of a batch of sentences, and their lengths."""
+        """Tag scores (batch x time x labels) of a batch of sentences, and their lengths.
+
+        Scores past a sentence's end are meaningless (``_viterbi`` never reads them)."""
         w = self.w
         lengths = np.array([len(x) for x in xs])
+        order = np.argsort(-lengths, kind="stable")   # longest first: see _lstm
         b, t_max, d = len(xs), int(lengths.max()), xs[0].shape[1]
         x = np.zeros((b, t_max, d), dtype=np.float32)
-        for k, xk in enumerate(xs):
-            x[k, :len(xk)] = xk
-        mask = np.arange(t_max)[None, :] < lengths[:, None]
-        h = self._bilstm(x, mask)
-        return h @ w["out_w"].T + w["out_b"], lengths
+        for row, k in enumerate(order):
+            x[row, :lengths[k]] = xs[k]
+        sorted_lengths = lengths[order]
+        h = np.concatenate([self._lstm(x, sorted_lengths, "f"),
+                            self._lstm(x, sorted_lengths, "b")], axis=2)
+        scores = np.empty((b, t_max, w["out_b"].shape[0]), dtype=np.float32)
+        scores[order] = h @ w["out_w"].T + w["out_b"]
+        return scores, lengths
 
-    def _bilstm(self, x: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Both LSTM directions, stepped together (one batched matmul per time step)."""
-        w = self.w
+    def _lstm(self, x: np.ndarray, lengths: np.ndarray, side: str) -> np.ndarray:
+        """One LSTM direction (``"f"`` forward, ``"b"`` backward) over a batch sorted by
+        length, longest first: at each position only the sentences that reach it are computed
+        (a prefix of the batch), so padding costs nothing and the backward direction of each
+        sentence starts at its own last token with a zero state."""
         hsz = self.hidden
+        w_ih, w_hh, bias = self._lstm_weights[side]
         b, t_max, _ = x.shape
-        gx_f = x @ w["lstm_f_ih"].T + w["lstm_f_b"]            # (b, t, 4h)
-        gx_b = x @ w["lstm_b_ih"].T + w["lstm_b_b"]
-        u = np.stack([w["lstm_f_hh"].T, w["lstm_b_hh"].T])     # (2, h, 4h)
-        h = np.zeros((2, b, hsz), dtype=np.float32)
-        c = np.zeros((2, b, hsz), dtype=np.float32)
-        out = np.zeros((b, t_max, 2 * hsz), dtype=np.float32)
-        for t in range(t_max):
-            r = t_max - 1 - t                                   # the backward direction's step
-            g = np.stack([gx_f[:, t], gx_b[:, r]]) + h @ u      # (2, b, 4h)
-            ifo = _sigmoid(g[:, :, :2 * hsz])
-            o = _sigmoid(g[:, :, 3 * hsz:])
-            c_new = ifo[:, :, hsz:] * c + ifo[:, :, :hsz] * np.tanh(g[:, :, 2 * hsz:3 * hsz])
-            h_new = o * np.tanh(c_new)
-            # padding (only after the end of shorter sentences) keeps the state at zero, so
-            # the backward direction of a short sentence starts fresh at its own last token
-            m = np.stack([mask[:, t], mask[:, r]])[:, :, None]
-            c = np.where(m, c_new, c)
-            h = np.where(m, h_new, h)
-            out[:, t, :hsz] = h[0]
-            out[:, r, hsz:] = h[1]
+        gates_x = x @ w_ih + bias                                    # (b, t, 4h)
+        h = np.zeros((b, hsz), dtype=np.float32)
+        c = np.zeros((b, hsz), dtype=np.float32)
+        out = np.zeros((b, t_max, hsz), dtype=np.float32)
+        active = (lengths[None, :] > np.arange(t_max)[:, None]).sum(axis=1)  # rows per position
+        steps = range(t_max - 1, -1, -1) if side == "b" else range(t_max)
+        for t in steps:
+            n = active[t]
+            g = h[:n] @ w_hh
+            g += gates_x[:n, t]
+            # gate columns are [i, f, o, g] with i, f, o pre-scaled by 1/2, so one tanh gives
+            # all four: sigmoid(z) = (tanh(z / 2) + 1) / 2
+            np.tanh(g, out=g)
+            ifo = g[:, :3 * hsz]
+            ifo += 1.0
+            ifo *= 0.5
+            cn = c[:n]
+            cn *= g[:, hsz:2 * hsz]
+            cn += g[:, :hsz] * g[:, 3 * hsz:]
+            np.multiply(g[:, 2 * hsz:3 * hsz], np.tanh(cn), out=h[:n])
+            out[:n, t] = h[:n]
         return out
 
     def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
