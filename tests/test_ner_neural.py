@@ -113,8 +113,16 @@ def test_neural_batches_of_many_sentences_keep_order() -> None:
     assert out == [out[k % len(SENTENCES)] for k in range(150)]
 
 
-def test_neural_unreadable_model_is_model_error(tmp_path: Path, features) -> None:
-    (tmp_path / "neural.npz").write_bytes(b"not a zip file")
-    (tmp_path / "neural.json").write_text("{}", encoding="utf-8")
+@pytest.mark.parametrize("weights, config", [
+    (b"not a zip file", "{}"),
+    (None, "{}"),                     # readable weights, config without labels or vocabulary
+    (None, "not json"),
+])
+def test_neural_unreadable_model_is_model_error(tmp_path: Path, features, weights, config) -> None:
+    if weights is None:
+        np.savez(tmp_path / "neural.npz", lstm_f_hh=np.zeros((4, 1), dtype=np.float32))
+    else:
+        (tmp_path / "neural.npz").write_bytes(weights)
+    (tmp_path / "neural.json").write_text(config, encoding="utf-8")
     with pytest.raises(ModelError):
         load_neural(tmp_path, features)

@@ -185,9 +185,9 @@ class FeatureExtractor:
 
     def clear_caches(self) -> None:
         """Forget the per-word caches (benchmarks measure the cost of unseen words)."""
-        for cache in (self._own, self._ctx, self._info, self._entries,
-                      self.gazetteer._word_cache):
+        for cache in (self._own, self._ctx, self._info, self._entries):
             cache.clear()
+        self.gazetteer.clear_cache()
 
     def _own_features(self, token: str) -> tuple[str, ...]:
         feats = self._own.get(token)

@@ -52,6 +52,10 @@ class Gazetteer:
                 acc.setdefault(phrase, set()).add(label)
         return cls({k: frozenset(v) for k, v in acc.items()})
 
+    def clear_cache(self) -> None:
+        """Forget the per-word label cache."""
+        self._word_cache.clear()
+
     def phrases(self, label: str) -> frozenset[str]:
         """All phrases carrying ``label``."""
         return frozenset(p for p, labels in self.entries.items() if label in labels)

@@ -309,6 +309,7 @@ def load_neural(data_dir: Path, features: FeatureExtractor) -> NeuralTagger:
         config = json.loads((data_dir / CONFIG_FILE).read_text(encoding="utf-8"))
         with np.load(data_dir / WEIGHTS_FILE) as npz:
             weights = {k: npz[k] for k in npz.files}
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"cannot read the neural NER model in {data_dir}: {exc}") from exc
-    return NeuralTagger(weights, config, features)
+        return NeuralTagger(weights, config, features)
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise ModelError(f"cannot read the neural NER model in {data_dir}: "
+                         f"{type(exc).__name__}: {exc}") from exc
