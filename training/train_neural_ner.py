@@ -236,7 +236,7 @@ def numpy_tagger(net, cfg: dict, vocab: dict, features) -> NeuralTagger:
 
 
 def fit_network(cfg: dict, sents: list, dev: list | None, features, vectors, out: Path,
-                data_dir: Path, log=print) -> dict:
+                data_dir: Path, extra: dict | None = None, log=print) -> dict:
     """Train the network on ``sents`` and write ``neural.npz`` + ``neural.json`` into ``out``
     (with copies of the clusters and gazetteers when ``out`` is not ``data_dir``, so that it is
     a complete model directory for ``--ner-model``). Returns the config written."""
@@ -245,6 +245,7 @@ def fit_network(cfg: dict, sents: list, dev: list | None, features, vectors, out
     w, config = export(net.eval(), cfg, vocab)
     config["history"] = hist
     config["train_seconds"] = round(time.perf_counter() - t0, 1)
+    config.update(extra or {})
     out.mkdir(parents=True, exist_ok=True)
     if out.resolve() != data_dir.resolve():
         for name in (CLUSTERS_FILE, GAZETTEER_FILE):
@@ -314,7 +315,9 @@ def main(argv: list[str] | None = None) -> None:
 
     out = args.out or args.data_dir
     print(f"final: all {len(sentences)} sentences, {cfg}", flush=True)
-    config = fit_network(cfg, sentences, None, features, vectors, out, args.data_dir)
+    extra = {"trained_on": f"all of {args.train.name} ({len(sentences)} sentences)",
+             "threads": args.threads}
+    config = fit_network(cfg, sentences, None, features, vectors, out, args.data_dir, extra)
     print(f"wrote {out}: {(out / WEIGHTS_FILE).stat().st_size / 1e6:.1f} MB network; "
           f"{config['train_seconds']:.0f}s", flush=True)
     if args.report_test:
