@@ -26,6 +26,15 @@ def article(i: int) -> str:
     return f"{title}\n\n{body}\n"
 
 
+def article_folder(tmp_path: Path, files: dict[str, int]) -> Path:
+    """A folder ``in`` holding ``name -> article(i)`` for each of ``files``."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, i in files.items():
+        (folder / name).write_text(article(i), encoding="utf-8")
+    return folder
+
+
 def records(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_bytes().splitlines()]
 
@@ -60,10 +69,7 @@ def test_batch_folder_300_ok_2_errors_no_traceback(tmp_path, corpus):
 
 
 def test_batch_all_ok_exits_0_and_summary_line_counts(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(5):
-        (folder / f"{i}.txt").write_text(article(i), encoding="utf-8")
+    folder = article_folder(tmp_path, {f"{i}.txt": i for i in range(5)})
     out = tmp_path / "out.jsonl"
     res = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--stages", "tokenize", "-j", "1"])
     assert res.exit_code == 0, res.output
@@ -112,9 +118,7 @@ def test_batch_from_list_on_stdin(tmp_path):
     (["{folder}", "--scheduler", "tcp://127.0.0.1:1"], 2, "--engine dask"),
 ])
 def test_batch_refuses_bad_arguments(tmp_path, args, code, fragment):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(article(1), encoding="utf-8")
+    folder = article_folder(tmp_path, {"a.txt": 1})
     args = [a.replace("{folder}", str(folder)) for a in args]
     res = runner.invoke(app, ["batch", *args, "--out", str(tmp_path / "o.jsonl"), "-q"])
     assert res.exit_code == code, res.output
@@ -122,10 +126,7 @@ def test_batch_refuses_bad_arguments(tmp_path, args, code, fragment):
 
 
 def test_batch_existing_output_needs_resume_and_resume_adds_only_new(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(4):
-        (folder / f"{i}.txt").write_text(article(i), encoding="utf-8")
+    folder = article_folder(tmp_path, {f"{i}.txt": i for i in range(4)})
     out = tmp_path / "out.jsonl"
     base = ["batch", str(folder), "--out", str(out), *TOKENIZE]
     assert runner.invoke(app, base).exit_code == 0
@@ -138,9 +139,7 @@ def test_batch_existing_output_needs_resume_and_resume_adds_only_new(tmp_path):
 
 
 def test_batch_output_inside_the_input_folder_is_not_read(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(article(1), encoding="utf-8")
+    folder = article_folder(tmp_path, {"a.txt": 1})
     out = folder / "records.jsonl"
     assert runner.invoke(app, ["batch", str(folder), "--out", str(out), *TOKENIZE]).exit_code == 0
     res = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--resume", *TOKENIZE])

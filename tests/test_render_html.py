@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from arnews.cli import app
-from arnews.model import Document, Entity, Mention, Quote, Source, Speaker
+from arnews.model import Document, Source
 from arnews.render.corpus_html import corpus_extras, render_corpus_html
 from arnews.render.html import ZWJ, Span, markup, paragraphs, render_html
+from handmade import handmade_doc
 
 runner = CliRunner()
 
@@ -24,23 +25,7 @@ HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", '"><svg 
 
 
 def _doc(title: str, body: str, ents=(), quotes=(), **kw) -> Document:
-    """A document built by hand: ``ents`` are (name, type, [mention texts]) found in order in the
-    text; ``quotes`` are (type, content, speaker name, speaker entity id or None, cue)."""
-    text = f"{title}\n\n{body}" if title else body
-    entities = []
-    for i, (name, typ, forms) in enumerate(ents, 1):
-        mentions, pos = [], 0
-        for form in forms:
-            s = text.index(form, pos)
-            mentions.append(Mention(s, s + len(form), form, typ))
-            pos = s + len(form)
-        entities.append(Entity(f"E{i}", typ, name, tuple(mentions)))
-    qs = []
-    for typ, content, who, ent, cue in quotes:
-        s = text.index(content)
-        c = text.rindex(cue, 0, s)
-        qs.append(Quote(typ, s, s + len(content), content, Speaker(who, ent), cue, cue, c, c + len(cue)))
-    return Document(text=text, title=title, title_end=len(title), entities=tuple(entities), quotes=tuple(qs), **kw)
+    return handmade_doc(title, body, ents, quotes, **kw)
 
 
 def _page(d: dict) -> lxml.html.HtmlElement:

@@ -14,35 +14,18 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from arnews.cli import app
-from arnews.model import Document, Entity, Mention, Quote, Speaker
 from arnews.render.csv_out import (DOCUMENT_COLUMNS, ENTITY_COLUMNS, QUOTE_COLUMNS, document_csv, entities_csv,
                                    quotes_csv)
 from arnews.render.markdown import md_escape, render_markdown
+from handmade import handmade_doc
 
 runner = CliRunner()
 MD = MarkdownIt("commonmark").enable("table")
 
 
 def _doc(body: str, ents=(), quotes=()) -> dict:
-    """A serialized document: ``ents`` are (name, type, [forms in order]); ``quotes`` are
-    (type, content, speaker, entity id or None, cue)."""
-    title = "خبر عاجل"
-    text = f"{title}\n\n{body}"
-    entities = []
-    for i, (name, typ, forms) in enumerate(ents, 1):
-        ms, pos = [], 0
-        for f in forms:
-            s = text.index(f, pos)
-            ms.append(Mention(s, s + len(f), f, typ))
-            pos = s + len(f)
-        entities.append(Entity(f"E{i}", typ, name, tuple(ms), ("الوزير",) if typ == "PERS" else ()))
-    qs = []
-    for typ, content, who, ent, cue in quotes:
-        s = text.index(content)
-        c = text.rindex(cue, 0, s)
-        qs.append(Quote(typ, s, s + len(content), content, Speaker(who, ent), cue, cue, c, c + len(cue)))
-    return Document(text=text, title=title, title_end=len(title), entities=tuple(entities),
-                    quotes=tuple(qs)).to_dict()
+    """A serialized document under a fixed headline; people carry the role الوزير."""
+    return handmade_doc("خبر عاجل", body, ents, quotes, pers_roles=("الوزير",)).to_dict()
 
 
 SIMPLE = dict(body="قال فتحي باشاغا: «مصر دولة مهمة بالنسبة لليبيا». وزار باشاغا القاهرة.",
