@@ -3,8 +3,9 @@
 What is measured (figures go to ``bench/results.json`` under ``"ner"``; other keys are kept):
 
 * arnews: tokens per second tagging the whole ANERcorp test split with the shipped model
-  (the neural tagger and its second stage), process pinned to one CPU core, one BLAS thread; median of ``--runs`` runs, each with an empty feature cache ("cold",
-  what a new article costs) and, separately, with the cache filled ("warm", repeated words).
+  (the neural tagger), process pinned to one CPU core, one BLAS thread; median of ``--runs``
+  runs, each with an empty feature cache ("cold", what a new article costs) and, separately,
+  with the cache filled ("warm", repeated words).
   Model load time is reported too.
 * BERT: a ``BertForTokenClassification`` with the bert-base configuration (12 layers, hidden
   768, 30,000-word vocabulary as in CAMeLBERT, 9 BIO labels), randomly initialized - the

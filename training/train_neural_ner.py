@@ -8,7 +8,10 @@ of train for the number of epochs that was best on dev. The test split is read o
 Inputs (see ``arnews/analyze/ner/neural.py``): PPMI-SVD word vectors from the news corpus
 (``training/build_clusters.py --vectors-out``; frozen, with a learned projection that is folded
 into the shipped table), a character CNN, clitic prefix / shape / rank / cluster embeddings and
-gazetteer labels. Torch is used here only; the package runs the network in numpy.
+gazetteer labels. Before the tagging epochs, the encoder is pre-trained as a language model on
+raw news sentences (``pretrain_lm.py``, ``--pretrain-tokens``; 0 turns it off), and the saved
+weights are the average over the last ``--average-last`` epochs. Torch is used here only; the
+package runs the network in numpy.
 
 Usage (from the repository root)::
 
@@ -43,11 +46,13 @@ from arnews.analyze.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, load_featur
 DATA_DIR = ROOT / "arnews" / "data" / "ner"
 ANERCORP = ROOT / ".." / "shared" / "data" / "ner" / "anercorp"
 VECTORS = ROOT / "training" / "_work" / "vectors.npz"
+NEWS = ROOT / ".." / "shared" / "data" / "news" / "saudinewsnet-all.jsonl.gz"
 LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 
 DEFAULTS = {"word_dim": 64, "char_dim": 24, "char_filters": 64, "hidden": 128, "dropout": 0.5,
             "word_dropout": 0.1, "lr": 0.002, "batch": 16, "epochs": 13, "seed": 7,
-            "dev_fraction": 0.1, "clip": 5.0}
+            "dev_fraction": 0.1, "clip": 5.0, "pretrain_tokens": 5_000_000, "pretrain_epochs": 1,
+            "pretrain_batch": 64, "pretrain_lr": 0.002, "average_last": 4}
 
 
 def encode(featurizer: NeuralFeaturizer, sentences: list[list[str]]) -> list[tuple]:
@@ -110,14 +115,18 @@ def make_model(cfg: dict, vectors: np.ndarray, sizes: dict):
                      self.c1(ids[..., 5]), self.c2(ids[..., 6]), self.c3(ids[..., 7]), gaz]
             return torch.cat(parts, dim=2)
 
-        def emissions(self, ids, chars, gaz, lengths):
+        def encode(self, ids, chars, gaz, lengths):
+            """BiLSTM states (batch x time x 2 hidden), after dropout."""
             x = self.drop(self.inputs(ids, chars, gaz))
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True,
                                                        enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True,
                                                     total_length=x.shape[1])
-            return self.out(self.drop(h))
+            return self.drop(h)
+
+        def emissions(self, ids, chars, gaz, lengths):
+            return self.out(self.encode(ids, chars, gaz, lengths))
 
         def nll(self, em, tags, mask):
             """Mean negative log-likelihood of the gold tag sequences under the CRF."""
@@ -188,8 +197,9 @@ def collate(enc: list[tuple], tags: list[list[int]] | None, idx):
 
 
 def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vectors,
-          epochs: int, log) -> tuple[object, dict, list[dict]]:
-    """Train for ``epochs``; returns (net, vocab, per-epoch history with dev F1 when given)."""
+          epochs: int, log, news: list | None = None) -> tuple[object, dict, list[dict]]:
+    """Train for ``epochs`` (after language-model pre-training on ``news`` sentences when
+    given); returns (net, vocab, per-epoch history with dev F1 when given)."""
     import torch
 
     torch.manual_seed(cfg["seed"])
@@ -202,8 +212,18 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
     tags = [[label_index[y] for _, y in s] for s in train_sents]
     sizes = {k: len(v) for k, v in vocab.items()}
     net = make_model(cfg, vectors, sizes)
-    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg["lr"])
     history = []
+    if news:
+        from pretrain_lm import pretrain
+
+        t0 = time.perf_counter()
+        news_enc = encode(fz, news)
+        log(f"pre-training on {len(news)} news sentences "
+            f"({sum(len(s) for s in news)} tokens; encoded in {time.perf_counter() - t0:.0f}s)")
+        history += pretrain(net, news_enc, cfg, log)
+        del news_enc
+    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg["lr"])
+    averaged: dict | None = None   # sum of the weights after each of the last epochs
     for epoch in range(1, epochs + 1):
         t0 = time.perf_counter()
         net.train()
@@ -226,6 +246,13 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
             row["dev_f1"] = round(res["micro"]["f1"], 4)
         history.append(row)
         log(json.dumps(row))
+        if cfg["average_last"] and epoch > epochs - cfg["average_last"]:
+            state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            averaged = state if averaged is None else {k: averaged[k] + state[k] for k in state}
+    if averaged is not None:
+        n = min(cfg["average_last"], epochs)
+        net.load_state_dict({k: v / n for k, v in averaged.items()})
+        log(f"weights averaged over the last {n} epochs")
     return net, vocab, history
 
 
@@ -236,12 +263,13 @@ def numpy_tagger(net, cfg: dict, vocab: dict, features) -> NeuralTagger:
 
 
 def fit_network(cfg: dict, sents: list, dev: list | None, features, vectors, out: Path,
-                data_dir: Path, extra: dict | None = None, log=print) -> dict:
+                data_dir: Path, extra: dict | None = None, log=print,
+                news: list | None = None) -> dict:
     """Train the network on ``sents`` and write ``neural.npz`` + ``neural.json`` into ``out``
     (with copies of the clusters and gazetteers when ``out`` is not ``data_dir``, so that it is
     a complete model directory for ``--ner-model``). Returns the config written."""
     t0 = time.perf_counter()
-    net, vocab, hist = train(cfg, sents, dev, features, vectors, cfg["epochs"], log)
+    net, vocab, hist = train(cfg, sents, dev, features, vectors, cfg["epochs"], log, news)
     w, config = export(net.eval(), cfg, vocab)
     config["history"] = hist
     config["train_seconds"] = round(time.perf_counter() - t0, 1)
@@ -270,6 +298,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--train", type=Path, default=ANERCORP / "train.txt")
     ap.add_argument("--test", type=Path, default=ANERCORP / "test.txt")
     ap.add_argument("--vectors", type=Path, default=VECTORS)
+    ap.add_argument("--news", type=Path, default=NEWS,
+                    help="raw news text for --pretrain-tokens (read, never written anywhere)")
     ap.add_argument("--data-dir", type=Path, default=DATA_DIR)
     ap.add_argument("--out", type=Path, default=None,
                     help="default: --data-dir (final) or training/_work/neural-dev (--tune)")
@@ -302,13 +332,18 @@ def main(argv: list[str] | None = None) -> None:
             vectors[r] = source[i]
     print(f"vectors {vectors.shape}, {missing} cluster words without a vector", flush=True)
 
+    news = None
+    if cfg["pretrain_tokens"] > 0:
+        from pretrain_lm import news_sentences
+
+        news = news_sentences(args.news, cfg["pretrain_tokens"], cfg["seed"])
     sentences = read_conll(args.train)
     n_dev = max(1, round(len(sentences) * cfg["dev_fraction"]))
     if args.tune:
         fit, dev = sentences[:-n_dev], sentences[-n_dev:]
         out = args.out or ROOT / "training" / "_work" / "neural-dev"
         print(f"tune: fit {len(fit)} / dev {len(dev)} sentences, {cfg}", flush=True)
-        fit_network(cfg, fit, dev, features, vectors, out, args.data_dir)
+        fit_network(cfg, fit, dev, features, vectors, out, args.data_dir, news=news)
         report(out, features, dev, "dev")
         print(f"total {time.perf_counter() - t_start:.0f}s")
         return
@@ -317,7 +352,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"final: all {len(sentences)} sentences, {cfg}", flush=True)
     extra = {"trained_on": f"all of {args.train.name} ({len(sentences)} sentences)",
              "threads": args.threads}
-    config = fit_network(cfg, sentences, None, features, vectors, out, args.data_dir, extra)
+    config = fit_network(cfg, sentences, None, features, vectors, out, args.data_dir, extra,
+                         news=news)
     print(f"wrote {out}: {(out / WEIGHTS_FILE).stat().st_size / 1e6:.1f} MB network; "
           f"{config['train_seconds']:.0f}s", flush=True)
     if args.report_test:

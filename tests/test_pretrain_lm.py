@@ -1,0 +1,80 @@
+"""Language-model pre-training of the neural tagger (``training/pretrain_lm.py``): news text
+read into sentences like ANERcorp's, neighbour-cluster targets, and a loss that goes down."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+
+import pretrain_lm  # noqa: E402
+
+
+def _write_news(path: Path, contents: list[str]) -> Path:
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for k, text in enumerate(contents):
+            fh.write(json.dumps({"title": f"عنوان الخبر رقم {k} اليوم", "content": text},
+                                ensure_ascii=False) + "\n")
+    return path
+
+
+def test_pretrain_news_sentences_split_and_tokenize(tmp_path: Path) -> None:
+    news = _write_news(tmp_path / "news.jsonl.gz", [
+        "قَالَ الرئيسُ إن مصر تدعم الحل، في ليبيا. وأضاف أن الوفد وصل القاهرة أمس!\nقصير جدا"])
+    sents = pretrain_lm.news_sentences(news, 10_000, seed=0)
+    assert ["قال", "الرئيس", "إن", "مصر", "تدعم", "الحل", "،", "في", "ليبيا", "."] in sents
+    assert ["وأضاف", "أن", "الوفد", "وصل", "القاهرة", "أمس", "!"] in sents
+    assert ["عنوان", "الخبر", "رقم", "0", "اليوم"] in sents
+    assert all(len(s) >= 5 for s in sents)          # "قصير جدا" is dropped
+
+
+def test_pretrain_news_sentences_cut_long_and_stop_at_budget(tmp_path: Path) -> None:
+    long_sentence = " ".join(f"كلمة{k}" for k in range(130)) + " ."
+    news = _write_news(tmp_path / "news.jsonl.gz", [long_sentence] * 50)
+    sents = pretrain_lm.news_sentences(news, 300, seed=0, max_len=60)
+    assert max(len(s) for s in sents) == 60
+    assert 300 <= sum(len(s) for s in sents) < 300 + 140   # stops after the article that fills it
+
+
+def test_pretrain_targets_are_the_neighbours_clusters() -> None:
+    torch = pytest.importorskip("torch")
+    ids = torch.zeros((2, 4, 8), dtype=torch.long)
+    ids[0, :, 7] = torch.tensor([5, 0, 9, 3])
+    ids[1, :2, 7] = torch.tensor([7, 8])
+    ids[0, :, 6] = torch.tensor([1, 2, 3, 4])
+    ids[1, :2, 6] = torch.tensor([5, 6])
+    (nxt, prv), (cnxt, cprv) = pretrain_lm._targets(ids, [4, 2])
+    b, pad = pretrain_lm.BOUNDARY, -100
+    assert nxt.tolist() == [[0, 9, 3, b], [8, b, pad, pad]]
+    assert prv.tolist() == [[b, 5, 0, 9], [b, 7, pad, pad]]
+    cb = pretrain_lm.N_COARSE - 1
+    assert cnxt.tolist() == [[2, 3, 4, cb], [6, cb, pad, pad]]
+    assert cprv.tolist() == [[cb, 1, 2, 3], [cb, 5, pad, pad]]
+
+
+def test_pretrain_lowers_the_prediction_loss() -> None:
+    pytest.importorskip("torch")
+    import train_neural_ner as train
+
+    from arnews.analyze.ner.neural import NeuralFeaturizer, build_vocab
+    from arnews.analyze.ner.tagger import DATA_DIR, load_features
+
+    features = load_features(DATA_DIR, use_known=False)
+    sentences = ["قال الرئيس المصري إن مصر تدعم الحل السياسي في ليبيا .".split(),
+                 "وصل وفد من حكومة الوفاق إلى القاهرة أمس .".split()] * 8
+    vocab = build_vocab(features, sentences, min_char_count=1)
+    encoded = train.encode(NeuralFeaturizer(features, vocab), sentences)
+    cfg = dict(train.DEFAULTS, word_dim=6, char_dim=5, char_filters=7, hidden=8, dropout=0.0,
+               word_dropout=0.0, pretrain_epochs=30, pretrain_batch=4, pretrain_lr=0.02)
+    vectors = np.random.default_rng(0).normal(size=(len(features.ranks), 10)).astype(np.float32)
+    net = train.make_model(cfg, vectors, {k: len(v) for k, v in vocab.items()})
+    history = pretrain_lm.pretrain(net, encoded, cfg, log=lambda _line: None)
+    assert len(history) == 30
+    assert history[-1]["loss"] < 0.5 * history[0]["loss"]

@@ -1,0 +1,118 @@
+"""Language-model pre-training of the neural tagger's encoder on raw news text.
+
+ANERcorp has 125k labelled tokens; the news corpus has ~10 M unlabelled ones. Before the
+tagger learns entities, its input layers and BiLSTM are trained to predict, from each
+position, the word class (the 1,024- and 256-way clusters of ``build_clusters.py``) of the
+next token (forward direction) and of the previous token (backward direction). The encoder so
+learns what the contexts of names, places and organizations look like in far more text than
+the labelled data has; the prediction heads are thrown away and nothing of the news text is
+kept. Used by ``train_neural_ner.py --pretrain-tokens N``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # diacritics and tatweel split words
+SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+BOUNDARY = 1025          # target class past either end of a sentence
+N_FINE, N_COARSE = 1026, 258   # 0 = word without a cluster, 1..k = cluster, last = boundary
+
+
+def news_sentences(path: Path, n_tokens: int, seed: int, *, min_len: int = 5,
+                   max_len: int = 60) -> list[list[str]]:
+    """About ``n_tokens`` tokens of whole sentences from randomly chosen articles (fixed
+    seed), tokenized like ANERcorp (words and punctuation apart); long ones are cut."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = fh.readlines()
+    order = np.random.default_rng(seed).permutation(len(lines))
+    out: list[list[str]] = []
+    total = 0
+    for k in order:
+        rec = json.loads(lines[k])
+        text = MARKS.sub("", (rec.get("title") or "") + "\n" + (rec.get("content") or ""))
+        for sent in SENTENCE_END.split(text):
+            toks = TOKEN_RE.findall(sent)
+            for i in range(0, len(toks), max_len):
+                piece = toks[i:i + max_len]
+                if len(piece) >= min_len:
+                    out.append(piece)
+                    total += len(piece)
+        if total >= n_tokens:
+            break
+    return out
+
+
+def _targets(ids: np.ndarray, lengths: list[int]):
+    """Forward (next token) and backward (previous token) cluster targets, fine and coarse."""
+    import torch
+
+    b, t = ids.shape[:2]
+    fine = ids[..., 7].clone()
+    coarse = ids[..., 6].clone()
+    outs = []
+    for cls, boundary in ((fine, BOUNDARY), (coarse, N_COARSE - 1)):
+        nxt = torch.full((b, t), -100, dtype=torch.long)
+        prv = torch.full((b, t), -100, dtype=torch.long)
+        for j, n in enumerate(lengths):
+            nxt[j, :n - 1] = cls[j, 1:n]
+            nxt[j, n - 1] = boundary
+            prv[j, 1:n] = cls[j, :n - 1]
+            prv[j, 0] = boundary
+        outs.append((nxt, prv))
+    return outs
+
+
+def pretrain(net, encoded: list[tuple], cfg: dict, log=print) -> list[dict]:
+    """Train ``net``'s encoder (``net.encode``) on the cluster-prediction objective over the
+    encoded news sentences for ``cfg['pretrain_epochs']`` passes; returns per-epoch losses."""
+    import torch
+    from torch import nn
+
+    from train_neural_ner import batches, collate  # noqa: PLC0415 - sibling script
+
+    hidden = cfg["hidden"]
+    heads = nn.ModuleDict({"f_fine": nn.Linear(hidden, N_FINE), "b_fine": nn.Linear(hidden, N_FINE),
+                           "f_coarse": nn.Linear(hidden, N_COARSE),
+                           "b_coarse": nn.Linear(hidden, N_COARSE)})
+    params = [p for p in net.parameters() if p.requires_grad] + list(heads.parameters())
+    opt = torch.optim.Adam(params, lr=cfg["pretrain_lr"])
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
+    rng = np.random.default_rng(cfg["seed"] + 1)
+    history = []
+    for epoch in range(1, cfg["pretrain_epochs"] + 1):
+        t0 = time.perf_counter()
+        net.train()
+        heads.train()
+        total, count = 0.0, 0
+        for step, idx in enumerate(batches(len(encoded), cfg["pretrain_batch"], rng)):
+            ids, chars, gaz, lengths, _y, _mask = collate(encoded, None, idx)
+            h = net.encode(ids, chars, gaz, lengths)
+            hf, hb = h[..., :hidden], h[..., hidden:]
+            (fn, fp), (cn, cp) = _targets(ids, lengths.tolist())
+            loss = (loss_fn(heads["f_fine"](hf).flatten(0, 1), fn.flatten())
+                    + loss_fn(heads["b_fine"](hb).flatten(0, 1), fp.flatten())
+                    + 0.5 * loss_fn(heads["f_coarse"](hf).flatten(0, 1), cn.flatten())
+                    + 0.5 * loss_fn(heads["b_coarse"](hb).flatten(0, 1), cp.flatten()))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, cfg["clip"])
+            opt.step()
+            total += float(loss.detach())
+            count += 1
+            if step % 500 == 0:
+                log(json.dumps({"pretrain_epoch": epoch, "step": step,
+                                "loss": round(total / count, 3),
+                                "seconds": round(time.perf_counter() - t0, 1)}))
+        row = {"pretrain_epoch": epoch, "loss": round(total / max(count, 1), 3),
+               "seconds": round(time.perf_counter() - t0, 1)}
+        history.append(row)
+        log(json.dumps(row))
+    return history
