@@ -75,6 +75,33 @@ def test_pretrain_lowers_the_prediction_loss() -> None:
                word_dropout=0.0, pretrain_epochs=30, pretrain_batch=4, pretrain_lr=0.02)
     vectors = np.random.default_rng(0).normal(size=(len(features.ranks), 10)).astype(np.float32)
     net = train.make_model(cfg, vectors, {k: len(v) for k, v in vocab.items()})
-    history = pretrain_lm.pretrain(net, encoded, cfg, log=lambda _line: None)
+    history, _heads = pretrain_lm.pretrain(net, encoded, cfg, log=lambda _line: None)
     assert len(history) == 30
     assert history[-1]["loss"] < 0.5 * history[0]["loss"]
+
+
+@pytest.mark.parametrize("lm_weight", [0.0, 0.5])
+def test_pretrain_then_tagging_with_language_model_loss(lm_weight: float) -> None:
+    pytest.importorskip("torch")
+    import train_neural_ner as train
+
+    from arnews.analyze.ner.tagger import DATA_DIR, load_features
+
+    features = load_features(DATA_DIR, use_known=False)
+    labelled = [[("قال", "O"), ("خليفة", "B-PERS"), ("حفتر", "I-PERS"), ("في", "O"),
+                 ("بنغازي", "B-LOC")], [("وصل", "O"), ("وفد", "O"), ("حكومة", "B-ORG"),
+                                       ("الوفاق", "I-ORG"), ("أمس", "O")]] * 4
+    news = ["قال الرئيس المصري إن مصر تدعم الحل السياسي في ليبيا .".split()] * 8
+    cfg = dict(train.DEFAULTS, word_dim=6, char_dim=5, char_filters=7, hidden=8, batch=4,
+               pretrain_batch=4, epochs=2, average_last=2, lm_weight=lm_weight)
+    vectors = np.random.default_rng(0).normal(size=(len(features.ranks), 10)).astype(np.float32)
+    net, _vocab, history = train.train(cfg, labelled, None, features, vectors, cfg["epochs"],
+                                       lambda _line: None, news)
+    assert [row.get("pretrain_epoch") for row in history[:1]] == [1]
+    assert [row["epoch"] for row in history[1:]] == [1, 2]
+    first_loss = history[1]["loss"]
+    if lm_weight:   # the tagging loss of the same first epoch plus a positive LM term
+        cfg0 = dict(cfg, lm_weight=0.0)
+        _n, _v, base = train.train(cfg0, labelled, None, features, vectors, cfg["epochs"],
+                                   lambda _line: None, news)
+        assert first_loss > base[1]["loss"]

@@ -5,8 +5,9 @@ tagger learns entities, its input layers and BiLSTM are trained to predict, from
 position, the word class (the 1,024- and 256-way clusters of ``build_clusters.py``) of the
 next token (forward direction) and of the previous token (backward direction). The encoder so
 learns what the contexts of names, places and organizations look like in far more text than
-the labelled data has; the prediction heads are thrown away and nothing of the news text is
-kept. Used by ``train_neural_ner.py --pretrain-tokens N``.
+the labelled data has. The same loss (:func:`lm_loss`) is kept alongside the tagging loss
+while the tagger trains (``--lm-weight``); the prediction heads are not shipped and nothing of
+the news text is kept. Used by ``train_neural_ner.py --pretrain-tokens N``.
 """
 
 from __future__ import annotations
@@ -70,21 +71,43 @@ def _targets(ids: np.ndarray, lengths: list[int]):
     return outs
 
 
-def pretrain(net, encoded: list[tuple], cfg: dict, log=print) -> list[dict]:
-    """Train ``net``'s encoder (``net.encode``) on the cluster-prediction objective over the
-    encoded news sentences for ``cfg['pretrain_epochs']`` passes; returns per-epoch losses."""
-    import torch
+def make_heads(hidden: int):
+    """The prediction layers: next/previous token's fine and coarse cluster."""
     from torch import nn
+
+    return nn.ModuleDict({"f_fine": nn.Linear(hidden, N_FINE), "b_fine": nn.Linear(hidden, N_FINE),
+                          "f_coarse": nn.Linear(hidden, N_COARSE),
+                          "b_coarse": nn.Linear(hidden, N_COARSE)})
+
+
+def lm_loss(net, heads, batch: tuple, hidden: int):
+    """Cluster-prediction loss of one collated batch (see ``train_neural_ner.collate``)."""
+    from torch.nn.functional import cross_entropy
+
+    ids, chars, gaz, lengths, _y, _mask = batch
+    h = net.encode(ids, chars, gaz, lengths)
+    hf, hb = h[..., :hidden], h[..., hidden:]
+    (fn, fp), (cn, cp) = _targets(ids, lengths.tolist())
+
+    def ce(head, states, target):
+        return cross_entropy(heads[head](states).flatten(0, 1), target.flatten(), ignore_index=-100)
+
+    return (ce("f_fine", hf, fn) + ce("b_fine", hb, fp)
+            + 0.5 * ce("f_coarse", hf, cn) + 0.5 * ce("b_coarse", hb, cp))
+
+
+def pretrain(net, encoded: list[tuple], cfg: dict, log=print, heads=None):
+    """Train ``net``'s encoder (``net.encode``) on the cluster-prediction objective over the
+    encoded news sentences for ``cfg['pretrain_epochs']`` passes; returns the per-epoch
+    losses and the prediction heads."""
+    import torch
 
     from train_neural_ner import batches, collate  # noqa: PLC0415 - sibling script
 
     hidden = cfg["hidden"]
-    heads = nn.ModuleDict({"f_fine": nn.Linear(hidden, N_FINE), "b_fine": nn.Linear(hidden, N_FINE),
-                           "f_coarse": nn.Linear(hidden, N_COARSE),
-                           "b_coarse": nn.Linear(hidden, N_COARSE)})
+    heads = heads if heads is not None else make_heads(hidden)
     params = [p for p in net.parameters() if p.requires_grad] + list(heads.parameters())
     opt = torch.optim.Adam(params, lr=cfg["pretrain_lr"])
-    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
     rng = np.random.default_rng(cfg["seed"] + 1)
     history = []
     for epoch in range(1, cfg["pretrain_epochs"] + 1):
@@ -93,14 +116,7 @@ def pretrain(net, encoded: list[tuple], cfg: dict, log=print) -> list[dict]:
         heads.train()
         total, count = 0.0, 0
         for step, idx in enumerate(batches(len(encoded), cfg["pretrain_batch"], rng)):
-            ids, chars, gaz, lengths, _y, _mask = collate(encoded, None, idx)
-            h = net.encode(ids, chars, gaz, lengths)
-            hf, hb = h[..., :hidden], h[..., hidden:]
-            (fn, fp), (cn, cp) = _targets(ids, lengths.tolist())
-            loss = (loss_fn(heads["f_fine"](hf).flatten(0, 1), fn.flatten())
-                    + loss_fn(heads["b_fine"](hb).flatten(0, 1), fp.flatten())
-                    + 0.5 * loss_fn(heads["f_coarse"](hf).flatten(0, 1), cn.flatten())
-                    + 0.5 * loss_fn(heads["b_coarse"](hb).flatten(0, 1), cp.flatten()))
+            loss = lm_loss(net, heads, collate(encoded, None, idx), hidden)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, cfg["clip"])
@@ -115,4 +131,4 @@ def pretrain(net, encoded: list[tuple], cfg: dict, log=print) -> list[dict]:
                "seconds": round(time.perf_counter() - t0, 1)}
         history.append(row)
         log(json.dumps(row))
-    return history
+    return history, heads

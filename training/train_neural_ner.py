@@ -9,7 +9,8 @@ Inputs (see ``arnews/analyze/ner/neural.py``): PPMI-SVD word vectors from the ne
 (``training/build_clusters.py --vectors-out``; frozen, with a learned projection that is folded
 into the shipped table), a character CNN, clitic prefix / shape / rank / cluster embeddings and
 gazetteer labels. Before the tagging epochs, the encoder is pre-trained as a language model on
-raw news sentences (``pretrain_lm.py``, ``--pretrain-tokens``; 0 turns it off), and the saved
+raw news sentences (``pretrain_lm.py``, ``--pretrain-tokens``; 0 turns it off), that
+objective continues beside the tagging loss (``--lm-weight``), and the saved
 weights are the average over the last ``--average-last`` epochs. Torch is used here only; the
 package runs the network in numpy.
 
@@ -52,7 +53,8 @@ LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC",
 DEFAULTS = {"word_dim": 64, "char_dim": 24, "char_filters": 64, "hidden": 128, "dropout": 0.5,
             "word_dropout": 0.1, "lr": 0.002, "batch": 16, "epochs": 13, "seed": 7,
             "dev_fraction": 0.1, "clip": 5.0, "pretrain_tokens": 5_000_000, "pretrain_epochs": 1,
-            "pretrain_batch": 64, "pretrain_lr": 0.002, "average_last": 4}
+            "pretrain_batch": 64, "pretrain_lr": 0.002, "average_last": 4,
+            "lm_weight": 0.5}
 
 
 def encode(featurizer: NeuralFeaturizer, sentences: list[list[str]]) -> list[tuple]:
@@ -212,17 +214,36 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
     tags = [[label_index[y] for _, y in s] for s in train_sents]
     sizes = {k: len(v) for k, v in vocab.items()}
     net = make_model(cfg, vectors, sizes)
-    history = []
+    history: list[dict] = []
+    news_enc = heads = None
     if news:
-        from pretrain_lm import pretrain
+        from pretrain_lm import make_heads, pretrain
 
         t0 = time.perf_counter()
         news_enc = encode(fz, news)
         log(f"pre-training on {len(news)} news sentences "
             f"({sum(len(s) for s in news)} tokens; encoded in {time.perf_counter() - t0:.0f}s)")
-        history += pretrain(net, news_enc, cfg, log)
-        del news_enc
-    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg["lr"])
+        cache = _pretrained_cache(cfg, train_sents)
+        if cfg.get("cache_pretrained") and cache.is_file():
+            heads = make_heads(cfg["hidden"])
+            state = torch.load(cache)
+            net.load_state_dict(state["net"])
+            heads.load_state_dict(state["heads"])
+            torch.set_rng_state(state["rng"])   # as if pre-training had just run
+            log(f"pre-trained encoder read from {cache.name}")
+        else:
+            hist, heads = pretrain(net, news_enc, cfg, log)
+            history += hist
+            if cfg.get("cache_pretrained"):
+                torch.save({"net": net.state_dict(), "heads": heads.state_dict(),
+                            "rng": torch.get_rng_state()}, cache)
+        if not cfg["lm_weight"]:
+            news_enc = heads = None
+    news_rng = np.random.default_rng(cfg["seed"] + 2)
+    params = [p for p in net.parameters() if p.requires_grad]
+    if heads is not None:
+        params += list(heads.parameters())
+    opt = torch.optim.Adam(params, lr=cfg["lr"])
     averaged: dict | None = None   # sum of the weights after each of the last epochs
     for epoch in range(1, epochs + 1):
         t0 = time.perf_counter()
@@ -232,9 +253,15 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
             ids, chars, gaz, lengths, y, mask = collate(enc, tags, idx)
             em = net.emissions(ids, chars, gaz, lengths)
             loss = net.nll(em, y, mask)
+            if news_enc is not None:   # keep the language-model objective going alongside
+                from pretrain_lm import lm_loss
+
+                nidx = news_rng.choice(len(news_enc), cfg["batch"], replace=False)
+                loss = loss + cfg["lm_weight"] * lm_loss(net, heads, collate(news_enc, None, nidx),
+                                                         cfg["hidden"])
             opt.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), cfg["clip"])
+            torch.nn.utils.clip_grad_norm_(params, cfg["clip"])
             opt.step()
             total += float(loss.detach()) * len(idx)
         row = {"epoch": epoch, "loss": round(total / len(enc), 3),
@@ -254,6 +281,20 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
         net.load_state_dict({k: v / n for k, v in averaged.items()})
         log(f"weights averaged over the last {n} epochs")
     return net, vocab, history
+
+
+_TAGGING_ONLY = ("lr", "batch", "epochs", "average_last", "lm_weight")
+
+
+def _pretrained_cache(cfg: dict, train_sents: list) -> Path:
+    """Where ``--cache-pretrained`` keeps the encoder pre-trained under these settings (the
+    tagging-only settings aside) for this training set, whose symbol tables shape the net."""
+    import hashlib
+
+    settings = {k: cfg[k] for k in DEFAULTS if k not in _TAGGING_ONLY}
+    settings["sentences"] = len(train_sents)
+    digest = hashlib.sha1(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
+    return ROOT / "training" / "_work" / f"pretrained-{digest}.pt"
 
 
 def numpy_tagger(net, cfg: dict, vocab: dict, features) -> NeuralTagger:
@@ -309,8 +350,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="torch threads (results depend on it a little; the shipped model used 1)")
     for k, v in DEFAULTS.items():
         ap.add_argument("--" + k.replace("_", "-"), type=type(v), default=v)
+    ap.add_argument("--cache-pretrained", action="store_true",
+                    help="keep the pre-trained encoder in training/_work and reuse it when the "
+                         "same pre-training settings come again (for trying tagging settings)")
     args = ap.parse_args(argv)
     cfg = {k: getattr(args, k) for k in DEFAULTS}
+    cfg["cache_pretrained"] = args.cache_pretrained
     import torch
 
     torch.set_num_threads(args.threads)
