@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 
 from . import errors
+from .analyze.ner.backends import BACKENDS
 
 EXIT_CODES: dict[type[BaseException], int] = {
     errors.InputNotFoundError: 3,
@@ -149,11 +150,8 @@ OutputOpt = typer.Option(None, "--output", "-o", help="Write to FILE instead of 
                          dir_okay=False, writable=True)
 
 
-class NerBackend(str, Enum):
-    """``--ner``: the entity tagger (see :mod:`arnews.analyze.ner.backends`)."""
-
-    default = "default"
-    camel = "camel"
+#: ``--ner``: the entity tagger, one member per backend of :mod:`arnews.analyze.ner.backends`.
+NerBackend = Enum("NerBackend", {name: name for name in BACKENDS}, type=str)
 
 
 NerOpt = typer.Option(NerBackend.default, "--ner",

@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+from build_clusters import TOKEN_RE  # tokenized as the vectors and clusters were
 
-TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # diacritics and tatweel split words
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 BOUNDARY = 1025          # target class past either end of a sentence

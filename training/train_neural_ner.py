@@ -217,7 +217,7 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
     history: list[dict] = []
     news_enc = heads = None
     if news:
-        from pretrain_lm import make_heads, pretrain
+        from pretrain_lm import lm_loss, make_heads, pretrain
 
         t0 = time.perf_counter()
         news_enc = encode(fz, news)
@@ -254,8 +254,6 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
             em = net.emissions(ids, chars, gaz, lengths)
             loss = net.nll(em, y, mask)
             if news_enc is not None:   # keep the language-model objective going alongside
-                from pretrain_lm import lm_loss
-
                 nidx = news_rng.choice(len(news_enc), cfg["batch"], replace=False)
                 loss = loss + cfg["lm_weight"] * lm_loss(net, heads, collate(news_enc, None, nidx),
                                                          cfg["hidden"])

@@ -70,7 +70,7 @@ def _mention(doc: Document, toks: Sequence[Token], typ: str, sent: int) -> tuple
     while toks and toks[0].text in _PUNCT_EDGE:
         toks.pop(0)
     while toks and toks[-1].text in _PUNCT_EDGE and not (
-            toks[-1].text in "”»\"" and any(t.text in _OPEN_MARKS for t in toks[:-1])):
+            toks[-1].text in _CLOSE_MARKS and any(t.text in _OPEN_MARKS for t in toks[:-1])):
         toks.pop()
     if not toks:
         return None
@@ -100,7 +100,10 @@ def _name_of(doc: Document, mention: Mention, key: tuple[str, ...]) -> str:
     return " ".join(text.split())
 
 
-_OPEN_MARKS = set("“«\"")
+#: Quotation marks around names: each opening mark and the mark that closes it.
+_CLOSE_OF = {"“": "”", "«": "»", "\"": "\""}
+_OPEN_MARKS = set(_CLOSE_OF)
+_CLOSE_MARKS = "".join(_CLOSE_OF.values())
 _SKIP_BEFORE_NAME = set("“«\"،,")
 _MEDIA_HEADS = frozenset({"موقع", "صحيفه", "جريده", "قناه", "وكاله", "مجله", "شبكه", "اذاعه", "تلفزيون",
                           "وكاله انباء", "برنامج"})
@@ -128,14 +131,13 @@ def _media_spans(toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     for i, t in enumerate(toks[:-2]):
         if _head(t) in _MEDIA_HEADS and toks[i + 1].text in _OPEN_MARKS:
             for j in range(i + 2, min(i + 8, len(toks))):
-                if toks[j].text in "”»\"":
+                if toks[j].text in _CLOSE_MARKS:
                     if j > i + 2:
                         out.append(("ORG", i + 2, j))
                     break
     return out
 
 
-_CLOSE_OF = {"“": "”", "«": "»", "\"": "\""}
 _MAX_QUOTED_NAME = 4
 
 
@@ -427,7 +429,7 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
                     and not _is_org_headed(toks[a]):
                 typ = "PERS"  # a title right before a name marks a person (رئيس ... “عقيلة صالح”)
             if toks[a].text not in _OPEN_MARKS and any(t.text in _OPEN_MARKS for t in toks[a:b]) \
-                    and b < len(toks) and toks[b].text in "”»\"":
+                    and b < len(toks) and toks[b].text in _CLOSE_MARKS:
                 b += 1  # حكومة “الوفاق” : keep the closing mark with the opened one
             res = _mention(doc, toks[a:b], typ, si)
             if res is None:

@@ -21,8 +21,6 @@ from arnews.errors import ModelError
 DEFAULT_BACKEND = "default"
 #: The backends, by the name the CLI's ``--ner`` and :class:`arnews.analyze.pipeline.AnalysisOptions` take.
 BACKENDS: tuple[str, ...] = (DEFAULT_BACKEND, "camel")
-#: Other names accepted for a backend.
-ALIASES: dict[str, str] = {}
 
 
 def canonical_backend(name: str | None) -> str:
@@ -30,7 +28,6 @@ def canonical_backend(name: str | None) -> str:
     if name is None:
         return DEFAULT_BACKEND
     key = str(name).strip().lower()
-    key = ALIASES.get(key, key)
     if key not in BACKENDS:
         raise ValueError(f"unknown NER backend {name!r} (known: {', '.join(BACKENDS)})")
     return key
@@ -58,4 +55,4 @@ def load_ner_tagger(backend: str | None = DEFAULT_BACKEND, model_path: Path | st
     return load_tagger(path)
 
 
-__all__ = ["ALIASES", "BACKENDS", "DEFAULT_BACKEND", "canonical_backend", "load_ner_tagger"]
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "canonical_backend", "load_ner_tagger"]
