@@ -137,3 +137,25 @@ def test_runner_local_pool_survives_a_crashing_worker(tmp_path, monkeypatch):
     assert [r["id"] for r in recs] == [f"خبر-{i}" for i in range(12)]
     assert [r["id"] for r in recs if r["status"] == "error"] == ["خبر-3"]
     assert "worker process died" in recs[3]["error"] and stats.ok == 11
+
+
+def _slow_item(item, config):
+    import time
+
+    time.sleep(0.2)
+    return _real_process_item(item, config)
+
+
+def test_local_engine_cancel_leaves_no_pool_thread_running(monkeypatch):
+    """Cancelling stops the workers and waits for the pool's manager thread: a thread still
+    closing its pipe at interpreter exit made the standard library print a traceback after
+    a clean Ctrl-C or SIGTERM."""
+    monkeypatch.setattr(worker_mod, "process_item", _slow_item)
+    engine = LocalEngine(CFG, 2, start_method="fork")
+    handles = [engine.submit(_items(8)[i:i + 2]) for i in range(0, 8, 2)]
+    engine.wait(handles, 5.0)
+    pool = engine._pool
+    manager, procs = pool._executor_manager_thread, list(pool._processes.values())
+    engine.close(cancel=True)
+    assert not manager.is_alive()
+    assert all(not p.is_alive() for p in procs)

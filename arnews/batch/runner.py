@@ -316,7 +316,9 @@ class LocalEngine:
 
     def _restart(self) -> None:
         if self._pool is not None:
+            manager = _manager_thread(self._pool)
             self._pool.shutdown(wait=False, cancel_futures=True)
+            _join(manager)
             self._pool = None
 
     def close(self, cancel: bool) -> None:
@@ -325,14 +327,32 @@ class LocalEngine:
             return
         if cancel:
             procs = list((getattr(pool, "_processes", None) or {}).values())
+            manager = _manager_thread(pool)
             pool.shutdown(wait=False, cancel_futures=True)
             for p in procs:  # stop articles in progress now, not after they finish
                 if p.is_alive():
                     p.terminate()
             for p in procs:
                 p.join(timeout=5)
+            _join(manager)
         else:
             pool.shutdown(wait=True)
+
+
+def _manager_thread(pool: ProcessPoolExecutor) -> threading.Thread | None:
+    """The pool's manager thread (``shutdown`` forgets it, so take it first)."""
+    return getattr(pool, "_executor_manager_thread", None)
+
+
+def _join(thread: threading.Thread | None, timeout: float = 5.0) -> None:
+    """Wait for a pool's manager thread to end after its workers were terminated.
+
+    That thread closes its wake-up pipe as it ends; if the interpreter exits meanwhile, the
+    standard library's exit hook may write to the pipe just as it closes and print a traceback
+    (``OSError: Bad file descriptor``) after a clean interrupt. Joining it first removes the race.
+    """
+    if thread is not None and thread.is_alive():
+        thread.join(timeout=timeout)
 
 
 # --------------------------------------------------------------------------------- driver
