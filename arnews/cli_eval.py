@@ -36,6 +36,10 @@ def evaluate_ner_cli(
     types: Optional[str] = typer.Option(None, "--types", help="Comma-separated types to score, e.g. PERS,LOC,ORG."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predicted `token TAG` lines here."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    articles: Optional[int] = typer.Option(
+        None, "--articles", min=1, metavar="N",
+        help="Score the whole entity layer (tagger plus article rules, as `analyze` and `entities` "
+             "use it) instead of the tagger alone, reading every N gold sentences as one article."),
     ner: NerBackend = NerOpt,
     ner_model: Optional[Path] = NerModelOpt,
 ) -> None:
@@ -44,6 +48,8 @@ def evaluate_ner_cli(
     Example:
 
       arnews evaluate ner ../shared/data/ner/anercorp/test.txt --types PERS,LOC,ORG
+
+      arnews evaluate ner ../shared/data/ner/anercorp/test.txt --articles 20
 
       arnews evaluate ner ../shared/data/ner/anercorp/test.txt --ner camel --ner-model models/camel-ner
     """
@@ -54,14 +60,21 @@ def evaluate_ner_cli(
         from .analyze.ner.evaluate import evaluate_conll
 
         type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
-        res = evaluate_conll(gold, types=type_list, predictions_path=predictions,
-                             tagger=load_ner_tagger(analysis.ner, analysis.ner_model))
+        tagger = load_ner_tagger(analysis.ner, analysis.ner_model)
+        if articles:
+            from .analyze.entity_eval import evaluate_conll_articles
+
+            res = evaluate_conll_articles(gold, sentences_per_article=articles, types=type_list,
+                                          predictions_path=predictions, tagger=tagger)
+        else:
+            res = evaluate_conll(gold, types=type_list, predictions_path=predictions, tagger=tagger)
         if as_json:
             typer.echo(json.dumps({"ner": analysis.ner, **res}, ensure_ascii=False, indent=2))
             return
         rows = [("micro", {**res["micro"], "support": sum(v.get("support", 0) for v in res["per_type"].values())})]
         rows += sorted(res["per_type"].items())
-        Console().print(_prf_table(f"NER ({analysis.ner}) on {gold.name}", rows))
+        what = f"entity layer, {articles} sentences per article" if articles else "tagger"
+        Console().print(_prf_table(f"NER ({analysis.ner}, {what}) on {gold.name}", rows))
 
     _run(go)
 

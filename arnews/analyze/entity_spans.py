@@ -1,0 +1,237 @@
+"""Rules that complete the tagger's spans within one sentence of an article.
+
+The tagger sees words; these rules see what news writing adds around names: quotation marks
+(“عقيلة صالح”), the media or work word before a quoted title (موقع “العربي الجديد”, برنامج
+«مع نور»), a place named after a locative preposition, organization head words (مجلس نواب
+طبرق; حكومة الوفاق), and titles or roles before a person (وزير الداخلية). Spans are
+``(type, first token, last token + 1)`` over a sentence's tokens. Where news annotation
+(ANERcorp, on which the tagger is trained) draws a line, the rules draw it in the same place.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from ..model import Document, Token
+
+PUNCT_EDGE = set("“”«»\"'()[]{}،,.:;؛!?؟-–—…")
+_MAX_ROLE_TOKENS = 5
+
+
+def prefix_chars(token: Token) -> int:
+    """How many characters of the original token its proclitic prefix occupies."""
+    if not token.prefix:
+        return 0
+    want = len(token.prefix)
+    n = 0
+    seen = 0
+    for ch in token.text:
+        n += 1
+        if ch.isalpha():
+            seen += 1
+            if seen == want:
+                break
+    return n
+
+
+#: Quotation marks around names: each opening mark and the mark that closes it.
+CLOSE_OF = {"“": "”", "«": "»", "\"": "\""}
+OPEN_MARKS = set(CLOSE_OF)
+CLOSE_MARKS = "".join(CLOSE_OF.values())
+_SKIP_BEFORE_NAME = set("“«\"،,")
+_MEDIA_HEADS = frozenset({"موقع", "صحيفه", "جريده", "قناه", "وكاله", "مجله", "شبكه", "اذاعه", "تلفزيون",
+                          "وكاله انباء"})
+#: Works in quotation marks after these words are MISC (برنامج «مع نور», فيلم «الرسالة»).
+_WORK_HEADS = frozenset({"برنامج", "فيلم", "مسلسل", "كتاب", "روايه", "اغنيه", "مسرحيه", "ديوان"})
+_FUNCTION_WORDS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ان", "او", "و", "ثم", "قد", "لا", "ما",
+                             "هذا", "هذه", "التي", "الذي", "كان", "كانت", "بين", "بعد", "قبل", "عند"})
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(titles, nationality adjectives, organization heads) from the compiled gazetteer."""
+    from .ner.gazetteer import nationalities, org_heads, titles
+
+    return titles(), nationalities(), org_heads()
+
+
+def _head(tok: Token) -> str:
+    """A token's clitic-stripped form without the article, for head-word look-ups."""
+    b = tok.bare
+    return b[2:] if b.startswith("ال") and len(b) > 3 else b
+
+
+def media_spans(toks: Sequence[Token]) -> list[tuple[str, int, int]]:
+    """Names in quotation marks right after a media word (موقع “العربي الجديد”) are
+    organizations; after a word for a work (برنامج «مع نور») they are MISC."""
+    out = []
+    for i, t in enumerate(toks[:-2]):
+        head = _head(t)
+        typ = "ORG" if head in _MEDIA_HEADS else "MISC" if head in _WORK_HEADS else None
+        if typ and toks[i + 1].text in OPEN_MARKS:
+            for j in range(i + 2, min(i + 8, len(toks))):
+                if toks[j].text in CLOSE_MARKS:
+                    if j > i + 2:
+                        out.append((typ, i + 2, j))
+                    break
+    return out
+
+
+_MAX_QUOTED_NAME = 4
+
+
+def complete_quoted_names(toks: Sequence[Token], spans: list[tuple[str, int, int]]
+                           ) -> list[tuple[str, int, int]]:
+    """A person or organization tagged on part of a short phrase in quotation marks gets the
+    whole phrase: news text marks names that way (“عقيلة صالح”), and the tagger sometimes keeps
+    only the word it knows."""
+    out = list(spans)
+    i = 0
+    while i < len(toks):
+        close = CLOSE_OF.get(toks[i].text)
+        if close is None:
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, min(i + _MAX_QUOTED_NAME + 2, len(toks)))
+                  if toks[k].text == close), None)
+        if j is None or j - i - 1 < 2 or not all(t.norm.isalpha() for t in toks[i + 1:j]):
+            i += 1
+            continue
+        inside = [s for s in out if s[1] < j and i + 1 < s[2]]
+        if len(inside) == 1 and inside[0][0] in ("PERS", "ORG") and i < inside[0][1] \
+                and inside[0][2] <= j and (inside[0][1], inside[0][2]) != (i + 1, j):
+            out[out.index(inside[0])] = (inside[0][0], i + 1, j)
+        i = j + 1
+    return out
+
+
+_LOCATIVES = frozenset({"في", "من", "الي", "نحو", "داخل", "قرب", "بمدينه", "مدينه"})
+_GAZETTEER_PLACES = frozenset({"LOC", "CITY", "COUNTRY"})
+#: Words at least this rare in news text (frequency rank) may be tagged from the gazetteer alone.
+_RARE_RANK = 3000
+
+
+def gazetteer_places(toks: Sequence[Token], spans: list[tuple[str, int, int]],
+                      features) -> list[tuple[str, int, int]]:
+    """An untagged rare word listed as a place, right after a locative preposition (في ترهونة),
+    is a location: the tagger misses places it never saw when the context is weak.
+
+    ``features``: the tagger's feature extractor (word frequency ranks and gazetteer); taggers
+    without one (CAMeL's) get no such help."""
+    ranks = getattr(features, "ranks", None)
+    gaz = getattr(features, "gazetteer", None)
+    if ranks is None or gaz is None:
+        return spans
+    covered = {k for _t, a, b in spans for k in range(a, b)}
+    extra = []
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if i in covered or i - 1 in covered or not t.norm.isalpha() or len(t.bare) < 3:
+            continue
+        if toks[i - 1].norm not in _LOCATIVES:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and (i + 1 in covered or (t.norm.startswith("ال") and nxt.norm.startswith("ال"))):
+            continue  # a noun before a name or an adjective (في بورصة لندن, في الزاوية اليمنى)
+        if ranks.get(t.norm, _RARE_RANK) < _RARE_RANK or ranks.get(t.bare, _RARE_RANK) < _RARE_RANK:
+            continue
+        if _GAZETTEER_PLACES & set(gaz.word_labels(t.norm)):
+            extra.append(("LOC", i, i + 1))
+    return sorted(spans + extra, key=lambda s: s[1]) if extra else spans
+
+
+#: Organization heads that news annotation (ANERcorp) counts as part of the name (حزب البعث,
+#: مجلس الأمن, جامعة القاهرة): in its training file each opens the name far more often than it
+#: stands before it. The other heads (صحيفة, شركة, حركة, بورصة ...) stay outside the mention.
+_HEADS_IN_NAME = frozenset({"حزب", "مجلس", "اتحاد", "جامعه", "منظمه", "بنك", "معهد", "لجنه", "تنظيم",
+                            "جمعيه", "جبهه", "كليه", "هيئه"})
+#: Heads that name the kind of body an organization is (حكومة الوفاق, حركة حماس): they stay out
+#: of the mention but join the entity's display name.
+_KIND_HEADS = frozenset({"حكومه", "حركه", "شركه", "نادي", "جماعه", "تحالف", "ائتلاف", "كتله"})
+
+
+def expand_org_heads(toks: Sequence[Token], spans: list[tuple[str, int, int]]
+                      ) -> tuple[list[tuple[str, int, int]], dict[int, int]]:
+    """Organization heads before a tagged name.
+
+    A head that belongs to the name joins it (مجلس نواب + طبرق → مجلس نواب طبرق, an
+    organization); a head naming the kind of body (حكومة + الوفاق) is returned as
+    ``{span start: head token}`` for the display name. Other heads change nothing: the name
+    after them keeps its own type (دائرة إعلام دبي: دبي is a place).
+    """
+    covered = {k for _t, a, b in spans for k in range(a, b)}
+    out, kinds = [], {}
+    for typ, a, b in spans:
+        k = a - 1
+        if k >= 0 and toks[k].text in OPEN_MARKS:
+            k -= 1
+        if k >= 0 and k not in covered:
+            head = _head(toks[k])
+            if head in _HEADS_IN_NAME and typ != "PERS":
+                typ, a = "ORG", k
+            elif head in _KIND_HEADS and typ == "ORG":
+                kinds[a] = k
+            elif (k >= 1 and typ in ("ORG", "LOC") and _head(toks[k - 1]) in _HEADS_IN_NAME
+                  and k - 1 not in covered and toks[k].norm.isalpha()
+                  and toks[k].norm not in _FUNCTION_WORDS and toks[k].bare not in _FUNCTION_WORDS):
+                typ, a = "ORG", k - 1
+        out.append((typ, a, b))
+    return out, kinds
+
+
+def kind_word(tok: Token) -> str:
+    """A kind-of-body head as written, without its clitic (لحكومة → حكومة)."""
+    return "".join(c for c in tok.text[prefix_chars(tok):] if c not in PUNCT_EDGE)
+
+
+def _title_end_at(toks: Sequence[Token], j: int) -> int | None:
+    """If a title or role phrase ends right before token ``j``, the index where it starts."""
+    title_set, nat, _ = _lists()
+    for k in range(min(_MAX_ROLE_TOKENS, j), 0, -1):
+        window = toks[j - k:j]
+        first = window[0]
+        words = [first.norm[1:] if first.prefix[:1] in ("و", "ف") and first.norm[1:] else first.norm]
+        words += [t.norm for t in window[1:]]
+        if not all(w.isalpha() for w in words):
+            continue
+        for cut in range(len(words), 0, -1):
+            if " ".join(words[:cut]) in title_set and all(w in nat for w in words[cut:]):
+                return j - k
+    return None
+
+
+def role_before(doc: Document, toks: Sequence[Token], a: int,
+                 span_ends: dict[int, tuple[str, int]]) -> str | None:
+    """A title or role written before the name starting at token ``a``.
+
+    Handles الرئيس X, وزير الداخلية X, and a title with an organization:
+    رئيس مجلس نواب طبرق “عقيلة صالح”, وزير الداخلية في حكومة الوفاق، “فتحي باشاغا”.
+    """
+    j = a
+    while j > 0 and toks[j - 1].text in _SKIP_BEFORE_NAME:
+        j -= 1
+    start = _title_end_at(toks, j)
+    if start is None and j in span_ends and span_ends[j][0] == "ORG":
+        org_start = span_ends[j][1]
+        k = org_start
+        if k > 0 and toks[k - 1].norm in ("في", "ب"):
+            k -= 1
+        start = _title_end_at(toks, k)
+    if start is None:
+        return None
+    first = toks[start]
+    offset = first.start + (1 if first.prefix[:1] in ("و", "ف") and _title_end_at(toks, j) is not None
+                            and first.norm[1:] and first.norm[0] in "وف" else 0)
+    text = doc.text[offset:toks[j - 1].end]
+    return " ".join(c for c in text.split() if c not in _SKIP_BEFORE_NAME).strip("،, ")
+
+
+def marked_off(toks: Sequence[Token], a: int) -> bool:
+    """Whether the name at token ``a`` is set off from what precedes it by a quotation mark or
+    a comma (رئيس مجلس النواب “عقيلة صالح”, وزير الداخلية في حكومة الوفاق، فتحي باشاغا)."""
+    return a > 0 and toks[a - 1].text in _SKIP_BEFORE_NAME
+
+
+def is_org_headed(tok: Token) -> bool:
+    return _head(tok) in _lists()[2]
