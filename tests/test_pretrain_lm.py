@@ -105,3 +105,36 @@ def test_pretrain_then_tagging_with_language_model_loss(lm_weight: float) -> Non
         _n, _v, base = train.train(cfg0, labelled, None, features, vectors, cfg["epochs"],
                                    lambda _line: None, news)
         assert first_loss > base[1]["loss"]
+
+
+def test_pretrain_word_targets_shift_ranks_and_mark_boundaries() -> None:
+    torch = pytest.importorskip("torch")
+    ids = torch.zeros((2, 3, 8), dtype=torch.long)
+    ids[0, :, 1] = torch.tensor([4, 0, 1])     # whole-form ids: 1 + rank, 0 = unknown
+    ids[1, :2, 1] = torch.tensor([2, 9])
+    nxt, prv = pretrain_lm._word_targets(ids, [3, 2])
+    pad = -100
+    assert nxt.tolist() == [[0, 2, 1], [10, 1, pad]]
+    assert prv.tolist() == [[1, 5, 0], [1, 3, pad]]
+
+
+def test_pretrain_word_objective_lowers_the_loss() -> None:
+    pytest.importorskip("torch")
+    import train_neural_ner as train
+
+    from arnews.analyze.ner.neural import NeuralFeaturizer, build_vocab
+    from arnews.analyze.ner.tagger import DATA_DIR, load_features
+
+    features = load_features(DATA_DIR, use_known=False)
+    sentences = ["قال الرئيس المصري إن مصر تدعم الحل السياسي في ليبيا .".split(),
+                 "وصل وفد من حكومة الوفاق إلى القاهرة أمس .".split()] * 8
+    vocab = build_vocab(features, sentences, min_char_count=1)
+    encoded = train.encode(NeuralFeaturizer(features, vocab), sentences)
+    cfg = dict(train.DEFAULTS, word_dim=6, char_dim=5, char_filters=7, hidden=8, dropout=0.0,
+               word_dropout=0.0, pretrain_epochs=30, pretrain_batch=4, pretrain_lr=0.02,
+               lm_target="words")
+    vectors = np.random.default_rng(0).normal(size=(len(features.ranks), 10)).astype(np.float32)
+    net = train.make_model(cfg, vectors, {k: len(v) for k, v in vocab.items()})
+    history, heads = pretrain_lm.pretrain(net, encoded, cfg, log=lambda _line: None)
+    assert "f_word" in heads and "f_fine" not in heads
+    assert history[-1]["loss"] < 0.5 * history[0]["loss"]

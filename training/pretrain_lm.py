@@ -71,17 +71,46 @@ def _targets(ids: np.ndarray, lengths: list[int]):
     return outs
 
 
-def make_heads(hidden: int):
-    """The prediction layers: next/previous token's fine and coarse cluster."""
+def _word_targets(ids, lengths: list[int]):
+    """Forward and backward targets over the word vocabulary: 0 = unknown word, 1 = past
+    either end of the sentence, 2 + frequency rank = a known word (frequent words first, as
+    the adaptive softmax wants)."""
+    import torch
+
+    b, t = ids.shape[:2]
+    word = ids[..., 1] + (ids[..., 1] > 0).long()    # whole-form id (1 + rank) -> 2 + rank
+    nxt = torch.full((b, t), -100, dtype=torch.long)
+    prv = torch.full((b, t), -100, dtype=torch.long)
+    for j, n in enumerate(lengths):
+        nxt[j, :n - 1] = word[j, 1:n]
+        nxt[j, n - 1] = 1
+        prv[j, 1:n] = word[j, :n - 1]
+        prv[j, 0] = 1
+    return nxt, prv
+
+
+WORD_CUTOFFS = (2_000, 10_000)
+
+
+def make_heads(hidden: int, target: str = "clusters", n_words: int = 0):
+    """The prediction layers: next/previous token's fine and coarse cluster, or (``target``
+    ``words``) its word over ``n_words`` known words (adaptive softmax) and coarse cluster."""
     from torch import nn
 
-    return nn.ModuleDict({"f_fine": nn.Linear(hidden, N_FINE), "b_fine": nn.Linear(hidden, N_FINE),
-                          "f_coarse": nn.Linear(hidden, N_COARSE),
-                          "b_coarse": nn.Linear(hidden, N_COARSE)})
+    heads = {"f_coarse": nn.Linear(hidden, N_COARSE), "b_coarse": nn.Linear(hidden, N_COARSE)}
+    if target == "words":
+        n_classes = n_words + 2
+        for side in ("f", "b"):
+            heads[f"{side}_word"] = nn.AdaptiveLogSoftmaxWithLoss(
+                hidden, n_classes, cutoffs=[c for c in WORD_CUTOFFS if c < n_classes - 1],
+                div_value=4.0)
+    else:
+        heads.update({"f_fine": nn.Linear(hidden, N_FINE), "b_fine": nn.Linear(hidden, N_FINE)})
+    return nn.ModuleDict(heads)
 
 
 def lm_loss(net, heads, batch: tuple, hidden: int):
-    """Cluster-prediction loss of one collated batch (see ``train_neural_ner.collate``)."""
+    """Neighbour-prediction loss of one collated batch (see ``train_neural_ner.collate``)."""
     from torch.nn.functional import cross_entropy
 
     ids, chars, gaz, lengths, _y, _mask = batch
@@ -92,8 +121,16 @@ def lm_loss(net, heads, batch: tuple, hidden: int):
     def ce(head, states, target):
         return cross_entropy(heads[head](states).flatten(0, 1), target.flatten(), ignore_index=-100)
 
-    return (ce("f_fine", hf, fn) + ce("b_fine", hb, fp)
-            + 0.5 * ce("f_coarse", hf, cn) + 0.5 * ce("b_coarse", hb, cp))
+    coarse = 0.5 * ce("f_coarse", hf, cn) + 0.5 * ce("b_coarse", hb, cp)
+    if "f_word" not in heads:
+        return ce("f_fine", hf, fn) + ce("b_fine", hb, fp) + coarse
+    wn, wp = _word_targets(ids, lengths.tolist())
+
+    def adaptive(head, states, target):
+        keep = target.flatten() >= 0
+        return heads[head](states.flatten(0, 1)[keep], target.flatten()[keep]).loss
+
+    return adaptive("f_word", hf, wn) + adaptive("b_word", hb, wp) + coarse
 
 
 def pretrain(net, encoded: list[tuple], cfg: dict, log=print, heads=None):
@@ -105,7 +142,8 @@ def pretrain(net, encoded: list[tuple], cfg: dict, log=print, heads=None):
     from train_neural_ner import batches, collate  # noqa: PLC0415 - sibling script
 
     hidden = cfg["hidden"]
-    heads = heads if heads is not None else make_heads(hidden)
+    heads = heads if heads is not None else make_heads(hidden, cfg.get("lm_target", "clusters"),
+                                                       net.vec.shape[0] - 1)
     params = [p for p in net.parameters() if p.requires_grad] + list(heads.parameters())
     opt = torch.optim.Adam(params, lr=cfg["pretrain_lr"])
     rng = np.random.default_rng(cfg["seed"] + 1)

@@ -26,6 +26,7 @@ Deterministic for a given torch version and thread count (fixed seeds).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import shutil
 import sys
@@ -54,7 +55,7 @@ DEFAULTS = {"word_dim": 64, "char_dim": 24, "char_filters": 64, "hidden": 128, "
             "word_dropout": 0.1, "lr": 0.002, "batch": 16, "epochs": 13, "seed": 7,
             "dev_fraction": 0.1, "clip": 5.0, "pretrain_tokens": 5_000_000, "pretrain_epochs": 1,
             "pretrain_batch": 64, "pretrain_lr": 0.002, "average_last": 4,
-            "lm_weight": 0.5}
+            "lm_weight": 0.5, "lm_target": "clusters"}
 
 
 def encode(featurizer: NeuralFeaturizer, sentences: list[list[str]]) -> list[tuple]:
@@ -225,7 +226,7 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
             f"({sum(len(s) for s in news)} tokens; encoded in {time.perf_counter() - t0:.0f}s)")
         cache = _pretrained_cache(cfg, train_sents)
         if cfg.get("cache_pretrained") and cache.is_file():
-            heads = make_heads(cfg["hidden"])
+            heads = make_heads(cfg["hidden"], cfg["lm_target"], net.vec.shape[0] - 1)
             state = torch.load(cache)
             net.load_state_dict(state["net"])
             heads.load_state_dict(state["heads"])
@@ -302,11 +303,12 @@ def numpy_tagger(net, cfg: dict, vocab: dict, features) -> NeuralTagger:
 
 
 def fit_network(cfg: dict, sents: list, dev: list | None, features, vectors, out: Path,
-                data_dir: Path, extra: dict | None = None, log=print,
+                data_dir: Path, extra: dict | None = None, log=None,
                 news: list | None = None) -> dict:
     """Train the network on ``sents`` and write ``neural.npz`` + ``neural.json`` into ``out``
     (with copies of the clusters and gazetteers when ``out`` is not ``data_dir``, so that it is
     a complete model directory for ``--ner-model``). Returns the config written."""
+    log = log or functools.partial(print, flush=True)   # progress shows up in a log file at once
     t0 = time.perf_counter()
     net, vocab, hist = train(cfg, sents, dev, features, vectors, cfg["epochs"], log, news)
     w, config = export(net.eval(), cfg, vocab)
