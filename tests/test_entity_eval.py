@@ -106,3 +106,16 @@ def test_entity_eval_cli_articles_option_prints_json(gold_file: Path) -> None:
     assert set(data["micro"]) == {"precision", "recall", "f1"}
     bad = CliRunner().invoke(app, ["evaluate", "ner", str(gold_file), "--articles", "0"])
     assert bad.exit_code == 2
+
+
+def test_entity_eval_scores_the_type_the_entity_shows(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.txt"
+    gold.write_text("قال O\nالوفاق B-ORG\n. O\n\nورد O\nالوفاق B-ORG\n. O\n\nوأكد O\nالوفاق B-ORG\n. O\n",
+                    encoding="utf-8")
+
+    class Mixed:   # ORG twice, LOC once: the entity is an organization
+        def tag(self, sentences):
+            return [["O", "B-LOC" if k == 2 else "B-ORG", "O"] for k, _ in enumerate(sentences)]
+
+    assert evaluate_conll_articles(gold, tagger=Mixed())["micro"]["f1"] == 1.0
+    assert evaluate_conll_articles(gold, tagger=Mixed(), sentences_per_article=1)["micro"]["f1"] < 1.0

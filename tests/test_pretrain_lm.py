@@ -130,7 +130,7 @@ def test_pretrain_word_objective_lowers_the_loss() -> None:
                  "وصل وفد من حكومة الوفاق إلى القاهرة أمس .".split()] * 8
     vocab = build_vocab(features, sentences, min_char_count=1)
     encoded = train.encode(NeuralFeaturizer(features, vocab), sentences)
-    cfg = dict(train.DEFAULTS, word_dim=6, char_dim=5, char_filters=7, hidden=8, dropout=0.0,
+    cfg = dict(train.DEFAULTS, word_dim=6, char_dim=5, char_filters=7, hidden=16, dropout=0.0,
                word_dropout=0.0, pretrain_epochs=30, pretrain_batch=4, pretrain_lr=0.02,
                lm_target="words")
     vectors = np.random.default_rng(0).normal(size=(len(features.ranks), 10)).astype(np.float32)

@@ -5,8 +5,9 @@ the output of :func:`arnews.analyze.entities.find_entities`: the tagger's spans 
 the article rules (quoted names, gazetteer places, organization heads, names repeated in the
 article). This module measures that layer on the same gold: every ``sentences_per_article``
 gold sentences are joined into one text and analyzed as an article; each mention is mapped
-back to the gold tokens it overlaps, and the result is scored like the tagger. The gold has no
-article boundaries, so consecutive sentences stand in for an article.
+back to the gold tokens it overlaps, with its entity's type (the type a user sees), and the
+result is scored like the tagger. The gold has no article boundaries, so consecutive sentences
+stand in for an article.
 """
 
 from __future__ import annotations
@@ -36,16 +37,16 @@ def _article_tags(sentences: Sequence[Sequence[str]], tagger: Any) -> list[list[
     text = "\n".join(lines)
     doc = analyze_text(text, ("tokenize",))
     tags = ["O"] * len(spans)
-    mentions = sorted((m for e in find_entities(doc, tagger) for m in e.mentions), key=lambda m: m.start)
+    mentions = sorted(((m, e.type) for e in find_entities(doc, tagger) for m in e.mentions), key=lambda x: x[0].start)
     k = 0
-    for m in mentions:
+    for m, typ in mentions:
         while k < len(spans) and spans[k][1] <= m.start:
             k += 1
         first = True
         j = k
         while j < len(spans) and spans[j][0] < m.end:
             if tags[j] == "O":
-                tags[j] = ("B-" if first else "I-") + m.type
+                tags[j] = ("B-" if first else "I-") + typ
             first = False
             j += 1
     out, i = [], 0
