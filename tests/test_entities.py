@@ -172,3 +172,27 @@ def test_entities_first_and_last_name_join_the_full_name(text, spans, name, n):
 def test_entities_different_people_with_shared_names_stay_apart(text, spans):
     _doc, ents = _entities(text, spans)
     assert sorted(e.name for e in ents) == sorted(spans)
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("بحسب موقع “العربي الجديد” فإن الوفد وصل.", "العربي الجديد", "ORG"),
+    ("قدمت برنامج «مع نور» على القناة.", "مع نور", "MISC"),
+    ("تعود الفنانة بمسلسل جديد بعنوان «خارج نطاق الخدمة» في رمضان.", "خارج نطاق الخدمة", "MISC"),
+])
+def test_entities_quoted_title_after_media_or_work_word(text, name, typ):
+    _doc, ents = _entities(text, {})
+    assert [(e.name, e.type) for e in ents] == [(name, typ)]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a kind of body stays out of the mention but names the entity
+    ("وقالت حركة حماس إن الهدنة صامدة.", {"حماس": "ORG"}, [("حركة حماس", "ORG", "حماس")]),
+    # a head that belongs to the name joins it, and the place after it makes an organization
+    ("وصوت مجلس نواب طبرق على القرار.", {"طبرق": "LOC"}, [("مجلس نواب طبرق", "ORG", "مجلس نواب طبرق")]),
+    # after another head, or a title, a place stays a place
+    ("وقال مدير دائرة إعلام دبي إن المعرض يفتح غدا.", {"دبي": "LOC"}, [("دبي", "LOC", "دبي")]),
+    ("واستقبل حاكم دبي الوفد.", {"دبي": "LOC"}, [("دبي", "LOC", "دبي")]),
+])
+def test_entities_heads_follow_the_annotation(text, spans, expected):
+    _doc, ents = _entities(text, spans)
+    assert [(e.name, e.type, e.mentions[0].text) for e in ents] == expected
