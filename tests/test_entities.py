@@ -6,24 +6,7 @@ import pytest
 
 from arnews.analyze.entities import find_entities
 from arnews.analyze.pipeline import analyze_text
-
-
-class ScriptedTagger:
-    """Tags the tokens listed in ``spans`` (surface sequence -> type), everything else O."""
-
-    def __init__(self, spans: dict[str, str]):
-        self.spans = {tuple(k.split()): v for k, v in spans.items()}
-
-    def tag(self, sentences):
-        out = []
-        for words in sentences:
-            tags = ["O"] * len(words)
-            for seq, typ in self.spans.items():
-                for i in range(len(words) - len(seq) + 1):
-                    if tuple(words[i:i + len(seq)]) == seq and all(t == "O" for t in tags[i:i + len(seq)]):
-                        tags[i:i + len(seq)] = [f"B-{typ}"] + [f"I-{typ}"] * (len(seq) - 1)
-            out.append(tags)
-        return out
+from scripted_tagger import ScriptedTagger
 
 
 def _entities(text, spans):

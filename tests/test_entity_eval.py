@@ -12,6 +12,7 @@ from arnews.analyze.entity_eval import evaluate_conll_articles
 from arnews.analyze.ner.conll import read_conll
 from arnews.cli import app
 from arnews.errors import EvaluationError
+from scripted_tagger import ScriptedTagger
 
 # ANERcorp conventions: clitics stay on the token (لليبيا is B-LOC), the kind of body stays
 # outside the name (حكومة [الوفاق]), a council's head word is inside (مجلس نواب طبرق).
@@ -41,24 +42,6 @@ GOLD = """\
 بالوفد O
 . O
 """
-
-
-class ScriptedTagger:
-    """Tags each listed word sequence with its type wherever it occurs; the rest is O."""
-
-    def __init__(self, spans: dict[str, str]) -> None:
-        self.spans = {tuple(k.split()): v for k, v in spans.items()}
-
-    def tag(self, sentences):
-        out = []
-        for words in sentences:
-            tags = ["O"] * len(words)
-            for seq, typ in self.spans.items():
-                for i in range(len(words) - len(seq) + 1):
-                    if tuple(words[i:i + len(seq)]) == seq:
-                        tags[i:i + len(seq)] = [f"B-{typ}"] + [f"I-{typ}"] * (len(seq) - 1)
-            out.append(tags)
-        return out
 
 
 TAGGER = ScriptedTagger({"الوفاق": "ORG", "القاهرة": "LOC", "فتحي باشاغا": "PERS", "لليبيا": "LOC",

@@ -291,6 +291,8 @@ def _pretrained_cache(cfg: dict, train_sents: list) -> Path:
     import hashlib
 
     settings = {k: cfg[k] for k in DEFAULTS if k not in _TAGGING_ONLY}
+    if settings.get("lm_target") == "clusters":
+        del settings["lm_target"]   # the default: encoders cached before the option existed match
     settings["sentences"] = len(train_sents)
     digest = hashlib.sha1(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
     return ROOT / "training" / "_work" / f"pretrained-{digest}.pt"

@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import EvaluationError
-from .ner.conll import read_conll, write_conll
-from .ner.evaluate import score
+from .ner.evaluate import evaluate_conll
 
 
 def _article_tags(sentences: Sequence[Sequence[str]], tagger: Any) -> list[list[str]]:
@@ -66,19 +65,14 @@ def evaluate_conll_articles(gold_path: Path | str, *, sentences_per_article: int
     """
     if sentences_per_article < 1:
         raise EvaluationError("sentences per article must be at least 1")
-    gold = read_conll(gold_path)
-    if not gold:
-        raise EvaluationError(f"no sentences in {gold_path}")
-    if tagger is None:
-        from .ner.tagger import load_tagger
 
-        tagger = load_tagger()
-    tokens = [[tok for tok, _ in sent] for sent in gold]
-    predicted: list[list[str]] = []
-    for i in range(0, len(tokens), sentences_per_article):
-        predicted += _article_tags(tokens[i:i + sentences_per_article], tagger)
-    if predictions_path is not None:
-        write_conll(predictions_path, (list(zip(toks, tags)) for toks, tags in zip(tokens, predicted)))
-    result = score([[tag for _, tag in sent] for sent in gold], predicted, types=types)
+    def predict(tokens: list[list[str]], tagger: Any) -> list[list[str]]:
+        predicted: list[list[str]] = []
+        for i in range(0, len(tokens), sentences_per_article):
+            predicted += _article_tags(tokens[i:i + sentences_per_article], tagger)
+        return predicted
+
+    result = evaluate_conll(gold_path, types=types, predictions_path=predictions_path, tagger=tagger,
+                            predict=predict)
     result["sentences_per_article"] = sentences_per_article
     return result

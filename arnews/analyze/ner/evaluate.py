@@ -68,12 +68,14 @@ def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]], *,
 
 def evaluate_conll(gold_path: Path | str, *, types: Iterable[str] | None = None,
                    predictions_path: Path | str | None = None,
-                   tagger: Any = None) -> dict[str, Any]:
+                   tagger: Any = None, predict: Any = None) -> dict[str, Any]:
     """Tag the tokens of a gold CoNLL file and score the result against its tags.
 
     ``tagger`` is anything with ``tag(list[list[str]]) -> list[list[str]]`` (default: the
-    shipped CRF, :func:`arnews.analyze.ner.tagger.load_tagger`). ``predictions_path``, when
-    given, receives ``token TAG`` lines with exactly the gold file's sentences and tokens.
+    shipped model, :func:`arnews.analyze.ner.tagger.load_tagger`). ``predict(sentences,
+    tagger)``, when given, produces the tags instead of ``tagger.tag`` (the article layer's
+    scorer uses it). ``predictions_path``, when given, receives ``token TAG`` lines with exactly
+    the gold file's sentences and tokens.
     """
     gold = read_conll(gold_path)
     if not gold:
@@ -83,7 +85,7 @@ def evaluate_conll(gold_path: Path | str, *, types: Iterable[str] | None = None,
 
         tagger = load_tagger()
     tokens = [[tok for tok, _ in sent] for sent in gold]
-    predicted = tagger.tag(tokens)
+    predicted = predict(tokens, tagger) if predict is not None else tagger.tag(tokens)
     if predictions_path is not None:
         write_conll(predictions_path,
                     ([(tok, tag) for tok, tag in zip(toks, tags)]
