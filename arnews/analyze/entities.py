@@ -113,7 +113,11 @@ def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, 
 
 
 def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], str | None]]) -> list[Entity]:
-    """Group mentions (with their match keys and roles) into entities."""
+    """Group mentions (with their match keys and roles) into entities.
+
+    For an organization the "role" is the kind of body written before it (حكومة in حكومة
+    الوفاق): the most frequent one leads the display name and the entity has no roles.
+    """
     found = _split_unknown_clitics(doc, found)
     clusters: dict[tuple[str, ...], _Cluster] = {}
     for mention, key, role in found:
