@@ -55,7 +55,7 @@ DEFAULTS = {"word_dim": 64, "char_dim": 24, "char_filters": 64, "hidden": 128, "
             "word_dropout": 0.1, "lr": 0.002, "batch": 16, "epochs": 13, "seed": 7,
             "dev_fraction": 0.1, "clip": 5.0, "pretrain_tokens": 5_000_000, "pretrain_epochs": 1,
             "pretrain_batch": 64, "pretrain_lr": 0.002, "average_last": 4,
-            "lm_weight": 0.5, "lm_target": "clusters"}
+            "lm_weight": 0.5, "lm_target": "clusters", "gaz_dropout": 0.0}
 
 
 def encode(featurizer: NeuralFeaturizer, sentences: list[list[str]]) -> list[tuple]:
@@ -95,6 +95,7 @@ def make_model(cfg: dict, vectors: np.ndarray, sizes: dict):
             self.c3 = nn.Embedding(1025, 16)
             d_in = 2 * cfg["word_dim"] + cfg["char_filters"] + 8 + 4 + 8 + 8 + 16 + 16 + N_GAZ
             self.drop = nn.Dropout(cfg["dropout"])
+            self.gaz_dropout = 0.0   # set for the tagging phase (see train)
             self.lstm = nn.LSTM(d_in, cfg["hidden"], batch_first=True, bidirectional=True)
             self.out = nn.Linear(2 * cfg["hidden"], len(LABELS))
             n = len(LABELS)
@@ -108,6 +109,8 @@ def make_model(cfg: dict, vectors: np.ndarray, sizes: dict):
             if self.training and cfg["word_dropout"] > 0:
                 keep = (torch.rand(wb.shape) >= cfg["word_dropout"]).long()
                 wb, wn = wb * keep, wn * keep
+            if self.training and self.gaz_dropout > 0:   # hide a token's gazetteer labels
+                gaz = gaz * (torch.rand(gaz.shape[:2] + (1,)) >= self.gaz_dropout).float()
             ce = self.char(chars.view(b * t, -1)).transpose(1, 2)        # (bt, d, L+2)
             conv = self.char_conv(ce)                                      # (bt, f, L)
             n_chars = (chars.view(b * t, -1) > 0).sum(1).clamp(min=1)
@@ -241,6 +244,7 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
         if not cfg["lm_weight"]:
             news_enc = heads = None
     news_rng = np.random.default_rng(cfg["seed"] + 2)
+    net.gaz_dropout = cfg.get("gaz_dropout", 0.0)
     params = [p for p in net.parameters() if p.requires_grad]
     if heads is not None:
         params += list(heads.parameters())
@@ -282,7 +286,7 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
     return net, vocab, history
 
 
-_TAGGING_ONLY = ("lr", "batch", "epochs", "average_last", "lm_weight")
+_TAGGING_ONLY = ("lr", "batch", "epochs", "average_last", "lm_weight", "gaz_dropout")
 
 
 def _pretrained_cache(cfg: dict, train_sents: list) -> Path:
