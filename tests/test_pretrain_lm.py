@@ -119,3 +119,24 @@ def test_pretrain_word_targets_shift_ranks_and_mark_boundaries() -> None:
     pad = -100
     assert nxt.tolist() == [[0, 2, 1], [10, 1, pad]]
     assert prv.tolist() == [[1, 5, 0], [1, 3, pad]]
+
+
+@pytest.mark.parametrize("p", [0.0, 1.0])
+def test_gazetteer_dropout_hides_labels_only_while_training(p: float) -> None:
+    torch = pytest.importorskip("torch")
+    import train_neural_ner as train
+
+    from arnews.analyze.ner.neural import N_GAZ
+
+    cfg = dict(train.DEFAULTS, word_dim=6, char_dim=5, char_filters=7, hidden=8, word_dropout=0.0)
+    vectors = np.zeros((50, 10), dtype=np.float32)
+    net = train.make_model(cfg, vectors, {"chars": 5, "prefixes": 3, "shapes": 3})
+    net.gaz_dropout = p
+    ids = torch.ones((2, 3, 8), dtype=torch.long)
+    chars = torch.ones((2, 3, 6), dtype=torch.long)
+    gaz = torch.ones((2, 3, N_GAZ))
+    net.train()
+    seen = net.inputs(ids, chars, gaz)[..., -N_GAZ:]
+    assert torch.equal(seen, gaz if p == 0.0 else torch.zeros_like(gaz))
+    net.eval()
+    assert torch.equal(net.inputs(ids, chars, gaz)[..., -N_GAZ:], gaz)
