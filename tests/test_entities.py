@@ -179,3 +179,12 @@ def test_entities_quoted_title_after_media_or_work_word(text, name, typ):
 def test_entities_heads_follow_the_annotation(text, spans, expected):
     _doc, ents = _entities(text, spans)
     assert [(e.name, e.type, e.mentions[0].text) for e in ents] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("وكان يقول لي مهلا يا خالد.", {"لي": "PERS", "خالد": "PERS"}, ["خالد"]),
+    ("وقال لها هو إن الموعد قريب.", {"لها": "PERS", "هو": "PERS"}, []),
+])
+def test_entities_pronouns_are_never_names_alone(text, spans, expected):
+    _doc, ents = _entities(text, spans)
+    assert [e.name for e in ents] == expected

@@ -240,6 +240,12 @@ def _propagate(sents: list[Sequence[Token]], spans: list[list[tuple[str, int, in
 COMMON_WORD_COUNT = 25
 
 
+#: Pronouns and prepositions with a pronoun, which the tagger sometimes takes for a short name
+#: (يقول لي): never an entity on their own.
+_NEVER_NAMES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا", "لك", "لكم", "هو", "هي", "هم", "انا", "نحن",
+                          "انت", "لو", "ولو", "بها", "به", "ان", "اي"})
+
+
 def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_model=None) -> list[Entity]:
     """Tag ``doc`` (already tokenized) and return its entities, in order of first mention.
 
@@ -256,7 +262,7 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
     features = getattr(tagger, "features", None)
     all_spans: list[list[tuple[str, int, int]]] = []
     for toks, tags in zip(sents, all_tags):
-        spans = _decode_bio(tags)
+        spans = [s for s in _decode_bio(tags) if not (s[2] - s[1] == 1 and toks[s[1]].norm in _NEVER_NAMES)]
         media = media_spans(toks)
         if media:
             spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media

@@ -147,7 +147,7 @@ def gazetteer_places(toks: Sequence[Token], spans: list[tuple[str, int, int]],
 #: مجلس الأمن, جامعة القاهرة): in its training file each opens the name far more often than it
 #: stands before it. The other heads (صحيفة, شركة, حركة, بورصة ...) stay outside the mention.
 _HEADS_IN_NAME = frozenset({"حزب", "مجلس", "اتحاد", "جامعه", "منظمه", "بنك", "معهد", "لجنه", "تنظيم",
-                            "جمعيه", "جبهه", "كليه", "هيئه"})
+                            "حلف", "جمعيه", "جبهه", "كليه", "هيئه"})
 #: Heads that name the kind of body an organization is (حكومة الوفاق, حركة حماس): they stay out
 #: of the mention but join the entity's display name.
 _KIND_HEADS = frozenset({"حكومه", "حركه", "شركه", "نادي", "جماعه", "تحالف", "ائتلاف", "كتله"})
