@@ -175,6 +175,8 @@ def test_entities_quoted_title_after_media_or_work_word(text, name, typ):
     # after another head, or a title, a place stays a place
     ("وقال مدير دائرة إعلام دبي إن المعرض يفتح غدا.", {"دبي": "LOC"}, [("دبي", "LOC", "دبي")]),
     ("واستقبل حاكم دبي الوفد.", {"دبي": "LOC"}, [("دبي", "LOC", "دبي")]),
+    # an adjective alone is no organization name: the head before it joins
+    ("وصوت البرلمان المصري على القرار.", {"المصري": "ORG"}, [("البرلمان المصري", "ORG", "البرلمان المصري")]),
 ])
 def test_entities_heads_follow_the_annotation(text, spans, expected):
     _doc, ents = _entities(text, spans)

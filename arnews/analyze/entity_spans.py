@@ -160,7 +160,8 @@ def expand_org_heads(toks: Sequence[Token], spans: list[tuple[str, int, int]]
     A head that belongs to the name joins it (مجلس نواب + طبرق → مجلس نواب طبرق, an
     organization); a head naming the kind of body (حكومة + الوفاق) is returned as
     ``{span start: head token}`` for the display name. Other heads change nothing: the name
-    after them keeps its own type (دائرة إعلام دبي: دبي is a place).
+    after them keeps its own type (دائرة إعلام دبي: دبي is a place). An organization tagged on
+    a nationality adjective alone takes the head before it (البرلمان الكوسوفي).
     """
     covered = {k for _t, a, b in spans for k in range(a, b)}
     out, kinds = [], {}
@@ -170,8 +171,9 @@ def expand_org_heads(toks: Sequence[Token], spans: list[tuple[str, int, int]]
             k -= 1
         if k >= 0 and k not in covered:
             head = _head(toks[k])
-            if head in _HEADS_IN_NAME and typ != "PERS":
-                typ, a = "ORG", k
+            nat_only = typ == "ORG" and all(t.norm in _lists()[1] for t in toks[a:b])
+            if (head in _HEADS_IN_NAME and typ != "PERS") or (nat_only and head in _lists()[2]):
+                typ, a = "ORG", k   # (an adjective alone is no name: البرلمان الكوسوفي)
             elif head in _KIND_HEADS and typ == "ORG":
                 kinds[a] = k
             elif (k >= 1 and typ in ("ORG", "LOC") and _head(toks[k - 1]) in _HEADS_IN_NAME
