@@ -175,6 +175,9 @@ def test_entities_quoted_title_after_media_or_work_word(text, name, typ):
     # after another head, or a title, a place stays a place
     ("وقال مدير دائرة إعلام دبي إن المعرض يفتح غدا.", {"دبي": "LOC"}, [("دبي", "LOC", "دبي")]),
     ("واستقبل حاكم دبي الوفد.", {"دبي": "LOC"}, [("دبي", "LOC", "دبي")]),
+    ("وزار أمير منطقة نجران المعرض.", {"نجران": "LOC"}, [("نجران", "LOC", "نجران")]),
+    # an honorific with the article is followed by a person
+    ("نقل إلى مستشفى الملك عبدالعزيز أمس.", {"عبدالعزيز": "LOC"}, [("عبدالعزيز", "PERS", "عبدالعزيز")]),
     # an adjective alone is no organization name: the head before it joins
     ("وصوت البرلمان المصري على القرار.", {"المصري": "ORG"}, [("البرلمان المصري", "ORG", "البرلمان المصري")]),
 ])

@@ -14,8 +14,8 @@ from typing import Sequence
 
 from ..model import Document, Entity, Mention, Token
 from .entity_spans import (CLOSE_MARKS, OPEN_MARKS, PUNCT_EDGE, complete_quoted_names, expand_org_heads,
-                           gazetteer_places, is_org_headed, kind_word, marked_off, media_spans, prefix_chars,
-                           role_before)
+                           gazetteer_places, is_org_headed, kind_word, media_spans, prefix_chars, role_before,
+                           title_makes_person)
 
 
 @dataclass
@@ -276,10 +276,10 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
         for typ, a, b in spans:
             role = role_before(doc, toks, a, ends)
             if role and typ != "PERS" and b - a <= 3 and toks[a].text not in OPEN_MARKS \
-                    and not is_org_headed(toks[a]) and marked_off(toks, a):
-                # A title before a name set off by a quotation mark or a comma marks a person
-                # (رئيس مجلس نواب طبرق “عقيلة صالح”); one right before a place or organization
-                # is its complement (حاكم دبي, قائد الناتو بأوروبا, الأمين العام للأمم المتحدة).
+                    and not is_org_headed(toks[a]) and title_makes_person(toks, a):
+                # A title before a name set off by a quotation mark or a comma, or an honorific
+                # (الملك عبدالعزيز), marks a person (رئيس مجلس نواب طبرق “عقيلة صالح”); an office
+                # right before a place or organization takes it as complement (حاكم دبي).
                 typ = "PERS"
             if toks[a].text not in OPEN_MARKS and any(t.text in OPEN_MARKS for t in toks[a:b]) \
                     and b < len(toks) and toks[b].text in CLOSE_MARKS:

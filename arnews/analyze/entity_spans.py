@@ -231,10 +231,21 @@ def role_before(doc: Document, toks: Sequence[Token], a: int,
     return " ".join(c for c in text.split() if c not in _SKIP_BEFORE_NAME).strip("،, ")
 
 
-def marked_off(toks: Sequence[Token], a: int) -> bool:
-    """Whether the name at token ``a`` is set off from what precedes it by a quotation mark or
-    a comma (رئيس مجلس النواب “عقيلة صالح”, وزير الداخلية في حكومة الوفاق، فتحي باشاغا)."""
-    return a > 0 and toks[a - 1].text in _SKIP_BEFORE_NAME
+def title_makes_person(toks: Sequence[Token], a: int) -> bool:
+    """Whether a title before the name at token ``a`` makes it a person.
+
+    Yes when the name is set off by a quotation mark or a comma (رئيس مجلس النواب “عقيلة
+    صالح”, وزير الداخلية في حكومة الوفاق، فتحي باشاغا), or when the title is one honorific with
+    the article (الملك عبدالعزيز, الأمير نايف, الشيخ زايد): those precede persons only. An
+    office without the article takes a complement (حاكم دبي, أمير منطقة نجران, ملك الأردن).
+    """
+    if a <= 0:
+        return False
+    if toks[a - 1].text in _SKIP_BEFORE_NAME:
+        return True
+    prev = toks[a - 1]
+    return prev.norm.startswith("ال") and not prev.prefix and prev.norm in _lists()[0] \
+        and _title_end_at(toks, a) == a - 1
 
 
 def is_org_headed(tok: Token) -> bool:
