@@ -92,11 +92,13 @@ def _word_targets(ids, lengths: list[int]):
 WORD_CUTOFFS = (2_000, 10_000)
 
 
-def make_heads(hidden: int, target: str = "clusters", n_words: int = 0):
-    """The prediction layers: next/previous token's fine and coarse cluster, or (``target``
-    ``words``) its word over ``n_words`` known words (adaptive softmax) and coarse cluster."""
+def make_heads(net, cfg: dict):
+    """The prediction layers over ``net``'s states: next/previous token's fine and coarse
+    cluster, or (``cfg['lm_target']`` ``words``) its word over the known words of ``net``'s
+    vector table (adaptive softmax) and coarse cluster."""
     from torch import nn
 
+    hidden, target, n_words = cfg["hidden"], cfg.get("lm_target", "clusters"), net.vec.shape[0] - 1
     heads = {"f_coarse": nn.Linear(hidden, N_COARSE), "b_coarse": nn.Linear(hidden, N_COARSE)}
     if target == "words":
         n_classes = n_words + 2
@@ -142,8 +144,7 @@ def pretrain(net, encoded: list[tuple], cfg: dict, log=print, heads=None):
     from train_neural_ner import batches, collate  # noqa: PLC0415 - sibling script
 
     hidden = cfg["hidden"]
-    heads = heads if heads is not None else make_heads(hidden, cfg.get("lm_target", "clusters"),
-                                                       net.vec.shape[0] - 1)
+    heads = heads if heads is not None else make_heads(net, cfg)
     params = [p for p in net.parameters() if p.requires_grad] + list(heads.parameters())
     opt = torch.optim.Adam(params, lr=cfg["pretrain_lr"])
     rng = np.random.default_rng(cfg["seed"] + 1)

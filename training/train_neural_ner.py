@@ -229,7 +229,7 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
             f"({sum(len(s) for s in news)} tokens; encoded in {time.perf_counter() - t0:.0f}s)")
         cache = _pretrained_cache(cfg, train_sents)
         if cfg.get("cache_pretrained") and cache.is_file():
-            heads = make_heads(cfg["hidden"], cfg["lm_target"], net.vec.shape[0] - 1)
+            heads = make_heads(net, cfg)
             state = torch.load(cache)
             net.load_state_dict(state["net"])
             heads.load_state_dict(state["heads"])

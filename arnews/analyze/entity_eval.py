@@ -25,15 +25,12 @@ def _article_tags(sentences: Sequence[Sequence[str]], tagger: Any) -> list[list[
     from .pipeline import analyze_text
 
     spans: list[tuple[int, int]] = []   # character span of every gold token, in order
-    lines, pos = [], 0
+    pos = 0
     for sent in sentences:
-        words = []
         for tok in sent:
             spans.append((pos, pos + len(tok)))
-            words.append(tok)
-            pos += len(tok) + 1
-        lines.append(" ".join(words))
-    text = "\n".join(lines)
+            pos += len(tok) + 1   # a space after each token, a newline after the last
+    text = "\n".join(" ".join(sent) for sent in sentences)
     doc = analyze_text(text, ("tokenize",))
     tags = ["O"] * len(spans)
     mentions = sorted(((m, e.type) for e in find_entities(doc, tagger) for m in e.mentions), key=lambda x: x[0].start)
