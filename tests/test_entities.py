@@ -151,6 +151,9 @@ def test_entities_first_and_last_name_join_the_full_name(text, spans, name, n):
      {"خالد عبدالله بوعلي": "PERS", "خالد سعد بوعلي": "PERS"}),
     ("وصل محمد بن سلمان بن عبدالعزيز. وكان محمد بن عبدالعزيز قد سبقه.",
      {"محمد بن سلمان بن عبدالعزيز": "PERS", "محمد بن عبدالعزيز": "PERS"}),
+    # the name after بن is the father's: King Abdulaziz is not Prince Mohammed bin Abdulaziz
+    ("افتتح مستشفى محمد بن عبدالعزيز الذي أسسه عبدالعزيز قديما.",
+     {"محمد بن عبدالعزيز": "PERS", "عبدالعزيز": "PERS"}),
 ])
 def test_entities_different_people_with_shared_names_stay_apart(text, spans):
     _doc, ents = _entities(text, spans)
@@ -178,6 +181,8 @@ def test_entities_quoted_title_after_media_or_work_word(text, name, typ):
     ("وزار أمير منطقة نجران المعرض.", {"نجران": "LOC"}, [("نجران", "LOC", "نجران")]),
     # an honorific with the article is followed by a person
     ("نقل إلى مستشفى الملك عبدالعزيز أمس.", {"عبدالعزيز": "LOC"}, [("عبدالعزيز", "PERS", "عبدالعزيز")]),
+    # الرئيس is also an adjective (main), and a name does not take a clitic after an honorific
+    ("وكانت القناة مصدر الدخل الرئيس لمصر.", {"لمصر": "LOC"}, [("مصر", "LOC", "مصر")]),
     # an adjective alone is no organization name: the head before it joins
     ("وصوت البرلمان المصري على القرار.", {"المصري": "ORG"}, [("البرلمان المصري", "ORG", "البرلمان المصري")]),
 ])

@@ -181,10 +181,12 @@ def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], st
 
 def _part_of_name(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether a person's name ``short`` is part of ``long``: a run of its words (حفتر in خليفة
-    حفتر), or just its first and last names (خالد بوعلي in خالد عبدالله بوعلي). A shorter chain
-    of بن is another person (محمد بن عبدالعزيز is not محمد بن سلمان بن عبدالعزيز)."""
+    حفتر), or just its first and last names (خالد بوعلي in خالد عبدالله بوعلي). A name after بن
+    is the father's (عبدالعزيز in محمد بن عبدالعزيز), and a shorter chain of بن is another
+    person (محمد بن عبدالعزيز is not محمد بن سلمان بن عبدالعزيز)."""
     n = len(short)
-    if any(long[i:i + n] == short for i in range(len(long) - n + 1)):
+    if any(long[i:i + n] == short and (i == 0 or long[i - 1] not in ("بن", "بنت"))
+           for i in range(len(long) - n + 1)):
         return True
     return n == 2 and short[0] == long[0] and short[-1] == long[-1] and "بن" not in short
 

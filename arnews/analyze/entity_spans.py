@@ -231,21 +231,26 @@ def role_before(doc: Document, toks: Sequence[Token], a: int,
     return " ".join(c for c in text.split() if c not in _SKIP_BEFORE_NAME).strip("،, ")
 
 
+#: Honorifics (normalized) that only ever stand before a person's name.
+_HONORIFICS = frozenset({"الملك", "الملكه", "الامير", "الاميره", "الشيخ", "الشيخه", "السلطان", "الامام"})
+
+
 def title_makes_person(toks: Sequence[Token], a: int) -> bool:
     """Whether a title before the name at token ``a`` makes it a person.
 
     Yes when the name is set off by a quotation mark or a comma (رئيس مجلس النواب “عقيلة
-    صالح”, وزير الداخلية في حكومة الوفاق، فتحي باشاغا), or when the title is one honorific with
-    the article (الملك عبدالعزيز, الأمير نايف, الشيخ زايد): those precede persons only. An
-    office without the article takes a complement (حاكم دبي, أمير منطقة نجران, ملك الأردن).
+    صالح”, وزير الداخلية في حكومة الوفاق، فتحي باشاغا), or when the title is a royal or
+    religious honorific with the article right before a bare name (الملك عبدالعزيز, الأمير
+    نايف, الشيخ زايد): those precede persons only. An office without the article takes a
+    complement (حاكم دبي, أمير منطقة نجران, ملك الأردن), and الرئيس is also an adjective
+    (مصدر الدخل الرئيس لمصر).
     """
     if a <= 0:
         return False
     if toks[a - 1].text in _SKIP_BEFORE_NAME:
         return True
     prev = toks[a - 1]
-    return prev.norm.startswith("ال") and not prev.prefix and prev.norm in _lists()[0] \
-        and _title_end_at(toks, a) == a - 1
+    return prev.norm in _HONORIFICS and not prev.prefix and not toks[a].prefix
 
 
 def is_org_headed(tok: Token) -> bool:
