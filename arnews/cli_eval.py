@@ -118,3 +118,45 @@ def evaluate_quotes_cli(
         Console().print(t)
 
     _run(go)
+
+
+@evaluate_app.command("entities")
+def evaluate_entities_cli(
+    gold: Path = GoldArg,
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write the predicted mentions here: one line per article, {id, entities: [{start, end, type, text, entity}]}."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    ner: NerBackend = NerOpt,
+    ner_model: Optional[Path] = NerModelOpt,
+) -> None:
+    """Entity mentions on hand-annotated articles: precision, recall and F1, exact and overlapping.
+
+    GOLD is JSON Lines, one article a line: {"id", "text", "entities": [{"start", "end", "type"}]}
+    (eval/ENTITIES.md says how eval/entities-dev.jsonl was annotated). Each text is analyzed as
+    given and every mention is scored with its entity's type. Spans are compared over the whole
+    words they touch; "exact" needs the same words, "overlap" one word in common.
+
+    Example:
+
+      arnews evaluate entities eval/entities-dev.jsonl
+
+      arnews evaluate entities eval/entities-dev.jsonl --json --predictions predicted.jsonl
+    """
+    analysis = analysis_options(ner, ner_model)
+
+    def go():
+        from .analyze.entity_eval import evaluate_entity_articles
+        from .analyze.pipeline import analyze_text
+
+        res = evaluate_entity_articles(
+            gold, predictions_path=predictions,
+            find=lambda text: list(analyze_text(text, ("entities",), options=analysis).entities))
+        if as_json:
+            typer.echo(json.dumps({"ner": analysis.ner, **res}, ensure_ascii=False, indent=2))
+            return
+        rows = [("micro, exact", {**res["exact"], "support": res["gold"]}),
+                ("micro, overlap", {**res["overlap"], "support": res["gold"]})]
+        rows += sorted(res["per_type"].items())
+        Console().print(_prf_table(f"Entities ({analysis.ner}) on {gold.name}, {res['articles']} articles "
+                                   "(types: exact)", rows))
+
+    _run(go)

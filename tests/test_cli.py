@@ -30,7 +30,8 @@ ALL_COMMANDS = sorted(p for p, _ in _commands(get_command(app)))
 
 def test_cli_has_the_documented_commands():
     names = {" ".join(p) for p in ALL_COMMANDS}
-    assert {"analyze", "entities", "quotes", "normalize", "evaluate", "evaluate ner", "evaluate quotes"} <= names
+    assert {"analyze", "entities", "quotes", "normalize", "evaluate", "evaluate ner", "evaluate quotes",
+            "evaluate entities"} <= names
 
 
 @pytest.mark.parametrize("path", ALL_COMMANDS, ids=lambda p: " ".join(p))

@@ -96,7 +96,8 @@ def test_entities_clitic_unknown_to_lexicon_joins_the_name(text, spans, name, cl
 ])
 def test_entities_quoted_name_completed_to_the_marks(text, spans, name, typ):
     _doc, ents = _entities(text, spans)
-    assert [(e.name, e.type) for e in ents] == [(name, typ)]
+    # مجلس النواب is an organization of its own (a named body), not part of the name
+    assert [(e.name, e.type) for e in ents if e.type == typ] == [(name, typ)]
 
 
 @pytest.mark.parametrize("text, spans", [
@@ -180,7 +181,10 @@ def test_entities_quoted_title_after_media_or_work_word(text, name, typ):
     ("واستقبل حاكم دبي الوفد.", {"دبي": "LOC"}, [("دبي", "LOC", "دبي")]),
     ("وزار أمير منطقة نجران المعرض.", {"نجران": "LOC"}, [("نجران", "LOC", "نجران")]),
     # an honorific with the article is followed by a person
-    ("نقل إلى مستشفى الملك عبدالعزيز أمس.", {"عبدالعزيز": "LOC"}, [("عبدالعزيز", "PERS", "عبدالعزيز")]),
+    ("وكان الملك عبدالعزيز قد أسس الدولة.", {"عبدالعزيز": "LOC"}, [("عبدالعزيز", "PERS", "عبدالعزيز")]),
+    # ... but a hospital named after him is an institution, one organization
+    ("نقل إلى مستشفى الملك عبدالعزيز أمس.", {"عبدالعزيز": "LOC"},
+     [("مستشفى الملك عبدالعزيز", "ORG", "مستشفى الملك عبدالعزيز")]),
     # الرئيس is also an adjective (main), and a name does not take a clitic after an honorific
     ("وكانت القناة مصدر الدخل الرئيس لمصر.", {"لمصر": "LOC"}, [("مصر", "LOC", "مصر")]),
     # an adjective alone is no organization name: the head before it joins

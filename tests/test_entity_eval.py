@@ -102,3 +102,86 @@ def test_entity_eval_scores_the_type_the_entity_shows(tmp_path: Path) -> None:
 
     assert evaluate_conll_articles(gold, tagger=Mixed())["micro"]["f1"] == 1.0
     assert evaluate_conll_articles(gold, tagger=Mixed(), sentences_per_article=1)["micro"]["f1"] < 1.0
+
+
+# --- hand-annotated articles (character offsets) ---
+
+from arnews.analyze.entity_eval import evaluate_entity_articles, score_entity_mentions  # noqa: E402
+
+ARTICLE = "أعلنت وزارة الداخلية أن حفتر وصل لليبيا. وقال حفتر إن الوضع مستقر."
+
+
+def _ent(text: str, phrase: str, typ: str, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return {"start": start, "end": start + len(phrase), "type": typ}
+
+
+GOLD_ARTICLE = {"id": "a1", "text": ARTICLE, "entities": [
+    _ent(ARTICLE, "وزارة الداخلية", "ORG"), _ent(ARTICLE, "حفتر", "PERS"),
+    _ent(ARTICLE, "لليبيا", "LOC"), _ent(ARTICLE, "حفتر", "PERS", 1)]}
+
+
+def test_entity_articles_score_words_not_clitics():
+    # the prediction leaves the clitic out (ليبيا inside لليبيا): the same word, an exact match
+    pred = [{"id": "a1", "entities": [_ent(ARTICLE, "وزارة الداخلية", "ORG"), _ent(ARTICLE, "حفتر", "PERS"),
+                                      _ent(ARTICLE, "ليبيا", "LOC"), _ent(ARTICLE, "حفتر", "PERS", 1)]}]
+    res = score_entity_mentions([GOLD_ARTICLE], pred)
+    assert res["exact"]["f1"] == 1.0 and res["overlap"]["f1"] == 1.0
+    assert res["per_type"]["PERS"]["support"] == 2
+
+
+def test_entity_articles_exact_and_overlap_differ_on_boundaries():
+    pred = [{"id": "a1", "entities": [_ent(ARTICLE, "الداخلية", "ORG"), _ent(ARTICLE, "حفتر", "LOC"),
+                                      _ent(ARTICLE, "لليبيا", "LOC"), _ent(ARTICLE, "مستقر", "MISC")]}]
+    res = score_entity_mentions([GOLD_ARTICLE], pred, details=True)
+    # exact: only لليبيا; overlap adds الداخلية; حفتر has the wrong type; مستقر is spurious
+    assert res["exact"]["precision"] == pytest.approx(1 / 4) and res["exact"]["recall"] == pytest.approx(1 / 4)
+    assert res["overlap"]["precision"] == pytest.approx(2 / 4) and res["overlap"]["recall"] == pytest.approx(2 / 4)
+    art = res["per_article"][0]
+    assert {e["type"] for e in art["missed"]} == {"PERS"} and len(art["missed"]) == 2
+    assert [e["type"] for e in art["boundary"]] == ["ORG"]
+
+
+def test_entity_articles_evaluate_runs_the_layer(tmp_path: Path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+
+    def find(text):
+        from arnews.analyze.entities import find_entities
+        from arnews.analyze.pipeline import analyze_text
+
+        return find_entities(analyze_text(text, ("tokenize",)),
+                             tagger=ScriptedTagger({"حفتر": "PERS", "لليبيا": "LOC"}))
+
+    res = evaluate_entity_articles(gold, predictions_path=out, find=find)
+    # the tagger misses the ministry; the head rule finds it
+    assert res["exact"]["f1"] == 1.0
+    pred = json.loads(out.read_text(encoding="utf-8"))
+    assert pred["id"] == "a1" and {e["entity"] for e in pred["entities"]} == {"وزارة الداخلية", "حفتر", "ليبيا"}
+
+
+@pytest.mark.parametrize("record", [
+    {"id": "x", "text": "نص", "entities": [{"start": 0, "end": 9, "type": "LOC"}]},
+    {"id": "x", "text": "نص"},
+    {"text": "نص", "entities": []},
+])
+def test_entity_articles_reject_bad_gold(tmp_path: Path, record: dict):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(EvaluationError):
+        evaluate_entity_articles(gold, find=lambda text: [])
+    res = CliRunner().invoke(app, ["evaluate", "entities", str(gold)])
+    assert res.exit_code != 0 and "Traceback" not in res.output
+
+
+def test_entity_articles_cli_prints_json(tmp_path: Path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["evaluate", "entities", str(gold), "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert data["articles"] == 1 and data["gold"] == 4
+    assert set(data["exact"]) == {"precision", "recall", "f1"}

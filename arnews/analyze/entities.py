@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import Document, Entity, Mention, Token
+from .entity_heads import head_spans
 from .entity_spans import (CLOSE_MARKS, OPEN_MARKS, PUNCT_EDGE, complete_quoted_names, expand_org_heads,
-                           gazetteer_places, is_org_headed, kind_word, media_spans, prefix_chars, role_before,
+                           gazetteer_places, is_org_headed, kind_word, media_spans, outlet_spans, prefix_chars, role_before,
                            title_makes_person)
 
 
@@ -269,7 +270,8 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
         if media:
             spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media
         spans = complete_quoted_names(toks, sorted(spans, key=lambda s: s[1]))
-        all_spans.append(gazetteer_places(toks, spans, features))
+        spans = head_spans(toks, gazetteer_places(toks, spans, features))
+        all_spans.append(outlet_spans(toks, spans, features))
     _propagate(sents, all_spans)
     found: list[tuple[Mention, tuple[str, ...], str | None]] = []
     for si, (toks, spans) in enumerate(zip(sents, all_spans)):

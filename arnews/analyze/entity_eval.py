@@ -12,8 +12,9 @@ stand in for an article.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from ..errors import EvaluationError
 from .ner.evaluate import evaluate_conll
@@ -73,3 +74,122 @@ def evaluate_conll_articles(gold_path: Path | str, *, sentences_per_article: int
                             predict=predict)
     result["sentences_per_article"] = sentences_per_article
     return result
+
+
+# --- Real articles: character-offset gold (eval/entities-*.jsonl, rules in eval/ENTITIES.md) ---
+
+def _token_span(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """First and last index of the tokens that the character span overlaps."""
+    idx = [i for i, (s, e) in enumerate(bounds) if s < end and e > start]
+    return (idx[0], idx[-1]) if idx else None
+
+
+def _prf(hit: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = hit / n_pred if n_pred else 0.0
+    r = hit / n_gold if n_gold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def score_entity_mentions(gold: Sequence[dict], predicted: Sequence[dict], *,
+                          details: bool = False) -> dict[str, Any]:
+    """Mention-level scores of predicted against gold articles.
+
+    Each record is ``{"id", "text", "entities": [{"start", "end", "type"}]}`` (predictions need
+    no text). Spans are compared over the whole words they touch, so a mention that leaves out a
+    clitic (ليبيا in لليبيا) still matches one that keeps it. ``exact``: same words and type;
+    ``overlap``: same type and at least one word in common (each gold mention matched once).
+    """
+    from .tokenize import tokenize
+
+    by_id = {p["id"]: p.get("entities", []) for p in predicted}
+    types = sorted({e["type"] for rec in gold for e in rec["entities"]}
+                   | {e["type"] for ents in by_id.values() for e in ents})
+    counts = {t: [0, 0, 0, 0] for t in types}  # exact hits, overlap hits, predicted, gold
+    articles = []
+    for rec in gold:
+        bounds = [(t.start, t.end) for t in tokenize(rec["text"])]
+
+        def spans(ents: Iterable[dict]) -> list[tuple[int, int, str, dict]]:
+            out = []
+            for e in ents:
+                ts = _token_span(bounds, e["start"], e["end"])
+                if ts:
+                    out.append((ts[0], ts[1], e["type"], e))
+            return out
+
+        g, p = spans(rec["entities"]), spans(by_id.get(rec["id"], []))
+        exact = {(a, b, t) for a, b, t, _ in g} & {(a, b, t) for a, b, t, _ in p}
+        used: set[int] = set()
+        missed = []
+        for a, b, t, e in g:
+            counts[t][3] += 1
+            counts[t][0] += (a, b, t) in exact
+            k = next((k for k, (pa, pb, pt, _) in enumerate(p)
+                      if k not in used and pt == t and pa <= b and pb >= a), None)
+            if k is None:
+                missed.append(e)
+            else:
+                used.add(k)
+                counts[t][1] += 1
+        for k, (_, _, t, _) in enumerate(p):
+            counts[t][2] += 1
+        if details:
+            articles.append({"id": rec["id"], "missed": missed,
+                             "spurious": [p[k][3] for k in range(len(p)) if k not in used],
+                             "boundary": [e for a, b, t, e in p if (a, b, t) not in exact
+                                          and any(t == gt and a <= gb and b >= ga for ga, gb, gt, _ in g)]})
+    total = [sum(c[i] for c in counts.values()) for i in range(4)]
+    result: dict[str, Any] = {
+        "articles": len(gold),
+        "exact": _prf(total[0], total[2], total[3]),
+        "overlap": _prf(total[1], total[2], total[3]),
+        "per_type": {t: {**_prf(c[0], c[2], c[3]), "support": c[3], "overlap_f1": _prf(c[1], c[2], c[3])["f1"]}
+                     for t, c in counts.items()},
+        "gold": total[3], "predicted": total[2]}
+    if details:
+        result["per_article"] = articles
+    return result
+
+
+def _check_entity_gold(gold: Sequence[dict], path: str | Path) -> None:
+    for rec in gold:
+        text = rec.get("text")
+        if not isinstance(text, str) or not isinstance(rec.get("entities"), list) or "id" not in rec:
+            raise EvaluationError(f"{path}: record {rec.get('id')!r} needs id, text and entities")
+        for e in rec["entities"]:
+            s, t = e.get("start"), e.get("end")
+            if not isinstance(s, int) or not isinstance(t, int) or not 0 <= s < t <= len(text) \
+                    or not isinstance(e.get("type"), str):
+                raise EvaluationError(f"{path}: {rec['id']}: bad entity {e!r}")
+
+
+def evaluate_entity_articles(gold_path: Path | str, *, predictions_path: Path | str | None = None,
+                             find: Callable[[str], Sequence[Any]] | None = None,
+                             details: bool = False) -> dict[str, Any]:
+    """Score the entity layer on hand-annotated articles (``eval/entities-dev.jsonl``).
+
+    Each article's text is analyzed exactly as given; ``find(text)`` returns its entities
+    (default: the shipped tagger and rules). Every mention is scored with its entity's type.
+    With ``predictions_path`` the predicted mentions are written there, one article a line.
+    """
+    from .quote_eval import read_jsonl
+
+    gold = read_jsonl(gold_path)
+    _check_entity_gold(gold, gold_path)
+    if find is None:
+        from .entities import find_entities
+        from .pipeline import analyze_text
+
+        def find(text: str) -> Sequence[Any]:
+            return find_entities(analyze_text(text, ("tokenize",)))
+    predicted = []
+    for rec in gold:
+        ents = [{"start": m.start, "end": m.end, "type": e.type, "text": m.text, "entity": e.name}
+                for e in find(rec["text"]) for m in e.mentions]
+        predicted.append({"id": rec["id"], "entities": sorted(ents, key=lambda x: x["start"])})
+    if predictions_path is not None:
+        with open(predictions_path, "w", encoding="utf-8") as fh:
+            for rec in predicted:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return score_entity_mentions(gold, predicted, details=details)

@@ -80,6 +80,63 @@ def media_spans(toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     return out
 
 
+#: News agencies known by an acronym that is no common word (واس: the Saudi Press Agency).
+_AGENCY_ACRONYMS = frozenset({"واس", "كونا", "وام", "قنا", "سانا", "بترا"})
+_DASHES = frozenset({"-", "–", "—"})
+_NISBA_ENDINGS = ("ي", "يه")
+#: Media words that name an outlet written after them without quotation marks (صحيفة عكاظ);
+#: قناة and شبكة are as often a canal or a network (قناة السويس, شبكة الكهرباء).
+_PRINT_HEADS = frozenset({"صحيفه", "جريده", "مجله"})
+_NOT_OUTLETS = frozenset({"الان", "اليوم", "الامس", "الحاليه", "الرسميه", "المحليه", "الالكترونيه"})
+
+
+def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
+                 features=None) -> list[tuple[str, int, int]]:
+    """News outlets named the ways articles name them: an agency acronym (واس), the name after
+    لـ in quotation marks (قال لـ"الاقتصادية": told the newspaper), the name after a media word
+    without marks (بصحيفة الوئام: the outlet, not the word صحيفة), and the outlet before a dash
+    and a place at the start of a sentence, the dateline (سبق- أبها:, عين اليوم – لندن) - unless
+    it begins with a first name from the gazetteer of ``features`` (a reporter's byline)."""
+    from .tokenize import _known
+    covered = {k for _t, a, b in spans for k in range(a, b)}
+    starts = {a: (typ, a, b) for typ, a, b in spans}
+    out = list(spans)
+    n = len(toks)
+
+    def add(a: int, b: int) -> None:
+        if b > a and not any(k in covered for k in range(a, b)) and all(t.norm.isalpha() for t in toks[a:b]):
+            out.append(("ORG", a, b))
+            covered.update(range(a, b))
+
+    for i, t in enumerate(toks):
+        if t.norm in _AGENCY_ACRONYMS:
+            add(i, i + 1)
+        elif t.norm == "ل" and t.text != "ل" and i + 1 < n and toks[i + 1].text in OPEN_MARKS:
+            close = CLOSE_OF[toks[i + 1].text]
+            j = next((k for k in range(i + 2, min(i + 6, n)) if toks[k].text == close), None)
+            if j == i + 3 and toks[i + 2].norm not in _FUNCTION_WORDS:
+                add(i + 2, j)   # one word: a longer quoted phrase after لـ is as often a title
+        elif _head(t) in _PRINT_HEADS and not t.bare.startswith("ال") and i + 1 < n:
+            nxt = toks[i + 1]
+            if i + 1 in starts:
+                typ, a, b = starts[i + 1]
+                if typ == "LOC" and b - a <= 3:
+                    out[out.index(starts[i + 1])] = ("ORG", a, b)   # صحيفة الشرق الأوسط
+            elif len(nxt.bare) > 2 and not nxt.prefix and nxt.norm not in _FUNCTION_WORDS \
+                    and nxt.norm not in _NOT_OUTLETS and not nxt.bare.endswith(_NISBA_ENDINGS) \
+                    and nxt.norm not in _lists()[1] and (nxt.bare.startswith("ال") or _known(nxt.bare) < 25):
+                add(i + 1, i + 2)
+    dash = next((k for k in range(1, min(8, n - 1)) if toks[k].text in _DASHES and k + 1 in starts
+                 and starts[k + 1][0] == "LOC"), None)
+    if dash is not None:
+        a = max([k + 1 for k in range(dash) if toks[k].text in _DASHES] + [0])
+        gaz = getattr(features, "gazetteer", None)
+        byline = gaz is not None and dash > a and "FIRST" in gaz.word_labels(toks[a].norm)
+        if dash - a <= 3 and not byline:
+            add(a, dash)
+    return sorted(out, key=lambda s: s[1])
+
+
 _MAX_QUOTED_NAME = 4
 
 

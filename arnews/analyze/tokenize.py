@@ -31,32 +31,42 @@ _MIN_STEM = 2
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, int]:
-    """Word -> corpus frequency, for deciding whether a leading letter is a clitic."""
-    out: dict[str, int] = {}
+def _lexicon() -> dict[str, tuple[int, int]]:
+    """Word -> (core count, news count), for deciding whether a leading letter is a clitic."""
+    out: dict[str, tuple[int, int]] = {}
     try:
         text = resources.files("arnews.data").joinpath("lexicon.tsv").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return out
     for line in text.splitlines():
-        word, _, count = line.partition("\t")
-        if word and count.isdigit():
-            out[word] = int(count)
+        word, core, news = (line.split("\t") + ["0", "0"])[:3]
+        if word and core.isdigit() and news.isdigit():
+            out[word] = (int(core), int(news))
     return out
 
 
 def _known(word: str) -> int:
-    return _lexicon().get(word, 0)
+    """How often ``word`` occurs in the core counts (ANERcorp and place names)."""
+    return _lexicon().get(word, (0, 0))[0]
 
 
-def _prefer_split(whole: str, rest: str) -> bool:
+#: A word the core counts do not know (nor its rest) is split when the rest is this much more frequent in
+#: news text (a clitic is common before و/ف, rarer before a preposition: بعيد is not ب + عيد).
+_NEWS_RATIO = {"conj": 0.75, "prep": 0.25}
+_MIN_NEWS = 5
+
+
+def _prefer_split(whole: str, rest: str, kind: str = "conj") -> bool:
     """True when ``rest`` is a likelier word than ``whole`` (the letter before it is a clitic)."""
     if len(rest) < _MIN_STEM:
         return False
     if rest.startswith("ال") and len(rest) >= 2 + _MIN_STEM:
         return True
-    w, r = _known(whole), _known(rest)
-    return r > 0 and r > 2 * w
+    lex = _lexicon()
+    (w, wn), (r, rn) = lex.get(whole, (0, 0)), lex.get(rest, (0, 0))
+    if w or r:
+        return r > 0 and r > 2 * w
+    return rn >= _MIN_NEWS and wn < _NEWS_RATIO[kind] * rn
 
 
 @lru_cache(maxsize=200_000)
@@ -81,7 +91,7 @@ def split_proclitics(norm: str) -> tuple[str, str]:
                 return prefix + "ل", rest
             if len(rest) - 1 >= _MIN_STEM:
                 return prefix + "ل", with_article
-        elif _prefer_split(word, rest):
+        elif _prefer_split(word, rest, "prep"):
             prefix, word = prefix + word[0], rest
     return prefix, word
 

@@ -1,0 +1,84 @@
+"""Names the tagger misses on real news: bodies and events written as head + complement, outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from arnews.analyze.entity_heads import head_spans
+from arnews.analyze.entity_spans import outlet_spans
+from arnews.analyze.tokenize import tokenize
+
+
+def _found(text: str, tagged: dict[str, str] | None = None, rule=head_spans) -> list[tuple[str, str]]:
+    """(type, words) of the spans after ``rule``, with ``tagged`` word runs as the tagger's spans."""
+    toks = tokenize(text)
+    words = [t.text for t in toks]
+    spans = []
+    for phrase, typ in (tagged or {}).items():
+        ph = phrase.split()
+        for i in range(len(words) - len(ph) + 1):
+            if words[i:i + len(ph)] == ph:
+                spans.append((typ, i, i + len(ph)))
+    return [(typ, " ".join(words[a:b])) for typ, a, b in rule(toks, sorted(spans, key=lambda s: s[1]))]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("وأعلنت وزارة الداخلية أمس القبض عليه.", None, ("ORG", "وزارة الداخلية")),
+    ("ورفعت القضية إلى هيئة التحقيق والادعاء العام للتحقيق معه.", None,
+     ("ORG", "هيئة التحقيق والادعاء العام")),
+    ("وتوقعت الرئاسة العامة للأرصاد وحماية البيئة هطول أمطار.", None,
+     ("ORG", "الرئاسة العامة للأرصاد وحماية البيئة")),
+    ("وأيدت المحكمة العليا الحكم.", None, ("ORG", "المحكمة العليا")),
+    ("وفاز المنتخب السعودي على ضيفه.", None, ("ORG", "المنتخب السعودي")),
+    ("وأوضحت شرطة ينبع أن الحادث وقع.", {"ينبع": "LOC"}, ("ORG", "شرطة ينبع")),
+    ("وتخرج في جامعة الملك سعود عام 2000.", {"الملك سعود": "PERS"}, ("ORG", "جامعة الملك سعود")),
+    ("وقال بيان هيئة كبار العلماء إن الفتوى صدرت.", None, ("ORG", "هيئة كبار العلماء")),
+    ("وباشرت فرق الدفاع المدني الحريق.", None, ("ORG", "الدفاع المدني")),
+    ("وتأهل الفريق إلى نهائيات كأس العالم.", None, ("MISC", "كأس العالم")),
+    ("ويستعد لبطولة كأس الأبطال الدولية في الصين.", {"الصين": "LOC"},
+     ("MISC", "لبطولة كأس الأبطال الدولية")),
+    ("وهنأ المواطنين بمناسبة عيد الفطر المبارك.", None, ("MISC", "عيد الفطر")),
+])
+def test_head_spans_find_named_bodies_and_events(text, tagged, expected):
+    assert expected in _found(text, tagged)
+
+
+@pytest.mark.parametrize("text", [
+    "وعقد مجلس الإدارة اجتماعه الأول.",            # the board of any company
+    "وانتشرت القوات الأمنية العراقية في المدينة.",  # a description, not a name
+    "واشتبكت القوات الموالية للرئيس مع المسلحين.",
+    "وأعلنت الوزارة عن خطة جديدة.",                 # a head alone
+    "وتحدث عن إدارة المشاريع الكبرى.",              # management of the projects
+    "وقال إن الجهاز الفني راض عن الأداء.",
+    "وذكر أن جريدة يتم إغلاقها.",
+    "وهذا بقوة السلاح.",
+])
+def test_head_spans_leave_descriptions_alone(text):
+    assert _found(text) == []
+
+
+def test_head_spans_keep_a_tagged_name_that_crosses_the_phrase():
+    # the tagger's span runs past the head phrase: the rule does not cut it
+    assert _found("وقال وزير الخارجية عادل الجبير.", {"الخارجية عادل الجبير": "PERS"}) == \
+        [("PERS", "الخارجية عادل الجبير")]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("الرياض - واس\nأعلن المتحدث", {"الرياض": "LOC"}, ("ORG", "واس")),
+    ('وكشف لـ "الاقتصادية" أن الفريق جاهز.', None, ("ORG", "الاقتصادية")),
+    ("رابط الخبر بصحيفة الوئام: الذهب يرتفع", None, ("ORG", "الوئام")),
+    ("عين اليوم – لندن\nارتفعت أسعار النفط", {"لندن": "LOC"}, ("ORG", "عين اليوم")),
+    ("سبق- أبها: بدأ النادي برنامجه", {"أبها": "LOC"}, ("ORG", "سبق")),
+    ("ونقلت صحيفة الشرق الأوسط عن مصادر", {"الشرق الأوسط": "LOC"}, ("ORG", "الشرق الأوسط")),
+])
+def test_outlet_spans_find_news_outlets(text, tagged, expected):
+    assert expected in _found(text, tagged, outlet_spans)
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("تدشين قناة السويس الجديدة", None),                    # a canal
+    ('وقدم لـ "ما وراء الخوف" عرضا', None),                  # a quoted title, not an outlet
+    ("وانقطعت شبكة الكهرباء", None),
+])
+def test_outlet_spans_leave_other_words(text, tagged):
+    assert all(typ != "ORG" for typ, _ in _found(text, tagged, outlet_spans))
