@@ -38,6 +38,10 @@ def _found(text: str, tagged: dict[str, str] | None = None, rule=head_spans) -> 
     ("ويستعد لبطولة كأس الأبطال الدولية في الصين.", {"الصين": "LOC"},
      ("MISC", "لبطولة كأس الأبطال الدولية")),
     ("وهنأ المواطنين بمناسبة عيد الفطر المبارك.", None, ("MISC", "عيد الفطر")),
+    # a place named after a person is a place, not the person
+    ("ووصل إلى مطار الملك خالد الدولي بالرياض.", {"خالد": "PERS"}, ("LOC", "مطار الملك خالد الدولي")),
+    ("وصلى في جامع الإمام تركي بن عبدالله أمس.", None, ("LOC", "جامع الإمام تركي بن عبدالله")),
+    ("وصلى في جامع الإمام تركي بن عبد الله أمس.", None, ("LOC", "جامع الإمام تركي بن عبد الله")),
 ])
 def test_head_spans_find_named_bodies_and_events(text, tagged, expected):
     assert expected in _found(text, tagged)
@@ -82,3 +86,19 @@ def test_outlet_spans_find_news_outlets(text, tagged, expected):
 ])
 def test_outlet_spans_leave_other_words(text, tagged):
     assert all(typ != "ORG" for typ, _ in _found(text, tagged, outlet_spans))
+
+
+def test_gazetteer_places_add_untagged_multiword_places():
+    from pathlib import Path
+
+    from arnews.analyze.entity_spans import gazetteer_places
+    from arnews.analyze.ner.tagger import load_features
+
+    features = load_features(Path(__file__).resolve().parents[1] / "arnews" / "data" / "ner")
+    toks = tokenize("وأسعف المصابون بالمدينة المنورة ومكة المكرمة.")
+    words = [t.text for t in toks]
+    tagged = [("LOC", words.index("ومكة"), words.index("ومكة") + 1)]
+    found = [(typ, " ".join(words[a:b])) for typ, a, b in gazetteer_places(toks, tagged, features)]
+    # the untagged phrase is added whole; the tagged part of the other keeps its bounds
+    assert ("LOC", "بالمدينة المنورة") in found and ("LOC", "ومكة") in found
+    assert ("LOC", "ومكة المكرمة") not in found

@@ -1,6 +1,7 @@
 """Names written as a head noun and its complement: public bodies (وزارة الداخلية, الرئاسة
 العامة للأرصاد وحماية البيئة, هيئة التحقيق والادعاء العام, المنتخب السعودي) are organizations,
-competitions and feasts (كأس العالم, بطولة كأس الأبطال الدولية, عيد الفطر) are MISC.
+competitions and feasts (كأس العالم, بطولة كأس الأبطال الدولية, عيد الفطر) are MISC, places
+named after a person (مطار الملك خالد الدولي) are places.
 
 Why a rule: real news is full of ministries, authorities, courts, forces and teams named this way,
 and an analyst counts each as an organization. The tagger learned from ANERcorp, whose
@@ -31,6 +32,10 @@ BODY_HEADS = frozenset({
     "بلديه", "جمعيه", "وكاله", "صندوق", "جيش", "نقابه", "غرفه", "حزب", "منظمه", "معهد",
     "كليه", "ديوان", "سفاره", "قنصليه", "مجمع", "اكاديميه",
 })
+#: Places named after a person with an honorific (مطار الملك خالد الدولي, جامع الإمام تركي بن
+#: عبدالله): the whole is a place, not the person the honorific would otherwise make.
+FACILITY_HEADS = frozenset({"مطار", "جامع", "مسجد", "ملعب", "استاد", "ميناء", "شارع", "ميدان", "جسر",
+                            "برج", "قصر", "طريق", "حي"})
 #: Head nouns of competitions and events (MISC).
 EVENT_HEADS = frozenset({"كاس", "بطوله", "دوري", "اولمبياد", "مونديال"})
 #: Names of two words without a head noun.
@@ -177,6 +182,25 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
     return j
 
 
+def _facility_end(toks: Sequence[Token], i: int) -> int | None:
+    """End of a place named after a person (head, honorific, name, بن chain, adjective)."""
+    n = len(toks)
+    if i + 2 >= n or toks[i + 1].norm not in _HONORIFICS or toks[i + 1].prefix \
+            or toks[i + 2].prefix or not toks[i + 2].norm.isalpha() or _stop(toks[i + 2]):
+        return None
+    j = i + 3
+
+    def compound(k: int) -> int:   # عبد الله written as two words
+        return k + 1 if toks[k - 1].norm in ("عبد", "ابو") and k < n and toks[k].norm.isalpha() else k
+
+    j = compound(j)
+    while j + 1 < n and toks[j].norm in ("بن", "بنت") and toks[j + 1].norm.isalpha():
+        j = compound(j + 2)
+    if j < n and not toks[j].prefix and _definite(toks[j]) and _adjective(toks[j]) and not _stop(toks[j]):
+        j += 1   # الدولي
+    return j
+
+
 def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``spans`` with an ORG (body) or MISC (event) added for each head phrase that no tagged span
     crosses; tagged spans wholly inside the phrase (جامعة [الملك سعود], كأس [كوبا أمريكا]) give
@@ -195,6 +219,8 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
         fixed = FIXED_NAMES.get((t.bare, toks[i + 1].norm)) if i + 1 < n else None
         if fixed:
             end, typ = i + 2, fixed
+        elif _head(t) in FACILITY_HEADS and (j := _facility_end(toks, i)):
+            end, typ = j, "LOC"
         elif t.norm.isalpha() and (_head(t) in BODY_HEADS or _head(t) in EVENT_HEADS):
             j = _phrase_end(toks, i, tagged)
             if j > i + 1:

@@ -174,7 +174,8 @@ _RARE_RANK = 3000
 def gazetteer_places(toks: Sequence[Token], spans: list[tuple[str, int, int]],
                       features) -> list[tuple[str, int, int]]:
     """An untagged rare word listed as a place, right after a locative preposition (في ترهونة),
-    is a location: the tagger misses places it never saw when the context is weak.
+    is a location: the tagger misses places it never saw when the context is weak. So is a
+    place of several words in the list (see :func:`_gazetteer_phrases`).
 
     ``features``: the tagger's feature extractor (word frequency ranks and gazetteer); taggers
     without one (CAMeL's) get no such help."""
@@ -182,6 +183,7 @@ def gazetteer_places(toks: Sequence[Token], spans: list[tuple[str, int, int]],
     gaz = getattr(features, "gazetteer", None)
     if ranks is None or gaz is None:
         return spans
+    spans = _gazetteer_phrases(toks, spans, gaz)
     covered = {k for _t, a, b in spans for k in range(a, b)}
     extra = []
     for i in range(1, len(toks)):
@@ -198,6 +200,29 @@ def gazetteer_places(toks: Sequence[Token], spans: list[tuple[str, int, int]],
         if _GAZETTEER_PLACES & set(gaz.word_labels(t.norm)):
             extra.append(("LOC", i, i + 1))
     return sorted(spans + extra, key=lambda s: s[1]) if extra else spans
+
+
+def _gazetteer_phrases(toks: Sequence[Token], spans: list[tuple[str, int, int]], gaz
+                       ) -> list[tuple[str, int, int]]:
+    """A place of several words in the gazetteer (المدينة المنورة) is a location where the
+    tagger found none of it: such names are unambiguous, unlike the single words of the lists.
+    A location tagged on part of one keeps its bounds, as in the tagger's annotation (مكة
+    المكرمة: مكة; دولة قطر: قطر)."""
+    matches = gaz.match_sentence([t.norm for t in toks])
+    out = list(spans)
+    i = 0
+    while i < len(toks):
+        labels = {lab for lab, bio in matches[i] if bio == "B" and lab in _GAZETTEER_PLACES}
+        if not labels:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and any(bio == "I" and lab in labels for lab, bio in matches[j]):
+            j += 1
+        if not any(s[1] < j and s[2] > i for s in out):
+            out.append(("LOC", i, j))
+        i = j
+    return sorted(out, key=lambda s: s[1])
 
 
 #: Organization heads that news annotation (ANERcorp) counts as part of the name (حزب البعث,
