@@ -64,11 +64,13 @@ def _mention(doc: Document, toks: Sequence[Token], typ: str, sent: int) -> tuple
         kept = strip_titles([t.text for t in toks])
         toks = toks[len(toks) - len(kept):]
     first = toks[0]
-    start = first.start + prefix_chars(first)
+    # a stem of two letters is no name: فان in لويس فان غال is not ف + ان
+    whole = len(first.bare) < 3 and first.prefix and len(toks) > 1
+    start = first.start + (0 if whole else prefix_chars(first))
     end = toks[-1].end
     if start >= end:
         return None
-    key = tuple([first.bare] + [t.norm for t in toks[1:] if t.text not in PUNCT_EDGE])
+    key = tuple([first.norm if whole else first.bare] + [t.norm for t in toks[1:] if t.text not in PUNCT_EDGE])
     return Mention(start, end, doc.text[start:end], typ, sent), key
 
 
