@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import Document, Entity, Mention, Token
+from .entity_clubs import club_spans
 from .entity_heads import head_spans
 from .entity_spans import (CLOSE_MARKS, OPEN_MARKS, PUNCT_EDGE, complete_quoted_names, expand_org_heads,
                            gazetteer_places, is_org_headed, kind_word, media_spans, outlet_spans, prefix_chars, role_before,
@@ -275,6 +276,7 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
         spans = head_spans(toks, gazetteer_places(toks, spans, features))
         all_spans.append(outlet_spans(toks, spans, features))
     _propagate(sents, all_spans)
+    club_spans(sents, all_spans)
     found: list[tuple[Mention, tuple[str, ...], str | None]] = []
     for si, (toks, spans) in enumerate(zip(sents, all_spans)):
         spans, kinds = expand_org_heads(toks, spans)
