@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Token
+from .entity_spans import _lists
 
 #: Clubs (normalized) whose names are ordinary words or place names.
 CLUBS = frozenset({
@@ -29,6 +30,7 @@ _TEAM_CUES = frozenset({
     "نادي", "فريق", "لاعب", "لاعبي", "لاعبو", "مدرب", "مهاجم", "حارس", "مدافع", "جماهير", "جمهور",
     "رئيس", "اداره", "امام", "ضد", "مواجهه", "لقاء", "مباراه", "فوز", "خساره", "تعادل", "شباك",
     "بين", "صفوف", "قميص", "انتقال", "عقد", "محترف", "نجم", "نجوم", "مرمي", "دفاع", "هجوم", "مهاجمي",
+    "قائد",
 })
 #: Words that make an article a sports article when it has enough of them.
 _SPORTS_WORDS = frozenset({
@@ -60,7 +62,8 @@ def _common_phrase(toks: Sequence[Token], i: int) -> bool:
     if i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]
-    return nxt.bare.startswith("ال") and not nxt.prefix and nxt.norm.isalpha() and _club(nxt) is None
+    return nxt.bare.startswith("ال") and not nxt.prefix and nxt.norm.isalpha() and _club(nxt) is None \
+        and nxt.norm not in _lists()[0]   # قائد الهلال اللاعب ...: a title opens the next name
 
 
 def club_spans(sents: Sequence[Sequence[Token]], spans: list[list[tuple[str, int, int]]]) -> None:

@@ -30,7 +30,7 @@ BODY_HEADS = frozenset({
     "وزاره", "هيئه", "رئاسه", "مديريه", "اداره", "مؤسسه", "مجلس", "محكمه", "لجنه", "اتحاد",
     "منتخب", "قوات", "شرطه", "حرس", "جامعه", "مستشفي", "بنك", "مصرف", "نيابه", "امانه",
     "بلديه", "جمعيه", "وكاله", "صندوق", "جيش", "نقابه", "غرفه", "حزب", "منظمه", "معهد",
-    "كليه", "ديوان", "سفاره", "قنصليه", "مجمع", "اكاديميه",
+    "كليه", "ديوان", "سفاره", "قنصليه", "مجمع", "اكاديميه", "اذاعه", "عماده",
 })
 #: Places named after a person with an honorific (مطار الملك خالد الدولي, جامع الإمام تركي بن
 #: عبدالله): the whole is a place, not the person the honorific would otherwise make.
@@ -44,9 +44,13 @@ FIXED_NAMES = {
     ("الامن", "العام"): "ORG", ("الحرس", "الوطني"): "ORG", ("حرس", "الحدود"): "ORG",
     ("الحرس", "الثوري"): "ORG", ("الحرس", "الجمهوري"): "ORG", ("الحشد", "الشعبي"): "ORG",
     ("الامم", "المتحده"): "ORG", ("الجيش", "الحر"): "ORG", ("قوه", "الطوارئ"): "ORG",
-    ("الاتحاد", "السوفيتي"): "LOC", ("الاتحاد", "السوفياتي"): "LOC",
+    ("المقاومه", "الشعبيه"): "ORG", ("مجموعه", "العشرين"): "ORG", ("مجموعه", "الثماني"): "ORG",
+    ("الاتحاد", "السوفيتي"): "LOC", ("الاتحاد", "السوفياتي"): "LOC", ("المشاعر", "المقدسه"): "LOC",
     ("عيد", "الفطر"): "MISC", ("عيد", "الاضحي"): "MISC", ("الحرب", "البارده"): "MISC",
 }
+#: Groups named by a plural (ميليشيات الحوثيين); after a definite noun the word is an
+#: adjective (المتمردين الحوثيين) and names nothing.
+GROUP_NAMES = frozenset({"الحوثيين", "الحوثيون"})
 #: Heads that open a name only with the article and an adjective (الإدارة العامة للمرور):
 #: without them they mean an activity (إدارة المشاريع, management of the projects).
 _DEFINITE_ONLY_HEADS = frozenset({"اداره", "رئاسه"})
@@ -140,7 +144,8 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
                 national = _head(head) in _NATIONAL_HEADS and t.bare in _lists()[1]
                 naming = naming or event or national or t.bare in _NAMING_ADJECTIVES \
                     or (_head(head) == "جيش" and t.bare == "الوطني")   # not المنتخب الوطني
-                official = official or event or national or (state == "head" and t.bare in _OFFICIAL_ADJECTIVES)
+                official = official or event or national or (state == "head" and (
+                    t.bare in _OFFICIAL_ADJECTIVES or t.bare in _lists()[1]))   # الهيئة السعودية للتخصصات
                 if state == "head":
                     state = "adj"
             elif state == "head":
@@ -219,6 +224,8 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
         fixed = FIXED_NAMES.get((t.bare, toks[i + 1].norm)) if i + 1 < n else None
         if fixed:
             end, typ = i + 2, fixed
+        elif t.bare in GROUP_NAMES and not (i and toks[i - 1].bare.startswith("ال")):
+            end, typ = i + 1, "ORG"
         elif _head(t) in FACILITY_HEADS and (j := _facility_end(toks, i)):
             end, typ = j, "LOC"
         elif t.norm.isalpha() and (_head(t) in BODY_HEADS or _head(t) in EVENT_HEADS):
@@ -229,12 +236,15 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
             i += 1
             continue
         inner = [s for s in spans if s[1] < end and s[2] > i]
-        if any(s[1] < i or s[2] > end for s in inner):
+        named = i + 1 < n and toks[i + 1].norm in _HONORIFICS
+        if any(s[1] < i or (s[2] > end and not (named and s[0] == "PERS")) for s in inner):
             i += 1
             continue
         extra.append((typ, i, end))
         i = end
     if not extra:
         return spans
-    drop = {s for s in spans for _t, a, b in extra if a <= s[1] and s[2] <= b}
+    # a person tagged on the name after the honorific gives way, even where it runs past the
+    # phrase (مستشفى الملك [خالد بالخرج]): the honorific's name is the body's or the place's
+    drop = {s for s in spans for _t, a, b in extra if a <= s[1] < b and (s[2] <= b or s[0] == "PERS")}
     return sorted([s for s in spans if s not in drop] + extra, key=lambda s: s[1])
