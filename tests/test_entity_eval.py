@@ -167,10 +167,11 @@ def test_entity_articles_evaluate_runs_the_layer(tmp_path: Path):
     {"id": "x", "text": "نص", "entities": [{"start": 0, "end": 9, "type": "LOC"}]},
     {"id": "x", "text": "نص"},
     {"text": "نص", "entities": []},
+    None,   # an empty file: nothing to score is an error, not a score of 0
 ])
-def test_entity_articles_reject_bad_gold(tmp_path: Path, record: dict):
+def test_entity_articles_reject_bad_gold(tmp_path: Path, record: dict | None):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    gold.write_text("" if record is None else json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(EvaluationError):
         evaluate_entity_articles(gold, find=lambda text: [])
     res = CliRunner().invoke(app, ["evaluate", "entities", str(gold)])

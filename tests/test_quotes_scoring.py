@@ -141,7 +141,8 @@ def test_evaluate_quotes_runs_given_extractor_on_text_as_given(tmp_path):
 
 
 @pytest.mark.parametrize("line", ['{"id": "a", "quotes": []}', "not json",
-                                  '{"id": "a", "text": "abc", "quotes": [{"content_start": 2, "content_end": 9}]}'])
+                                  '{"id": "a", "text": "abc", "quotes": [{"content_start": 2, "content_end": 9}]}',
+                                  ""])   # an empty file scores nothing: an error, not F1 1.0
 def test_evaluate_quotes_rejects_malformed_gold(tmp_path, line):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(line + "\n", encoding="utf-8")

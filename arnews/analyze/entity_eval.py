@@ -153,6 +153,8 @@ def score_entity_mentions(gold: Sequence[dict], predicted: Sequence[dict], *,
 
 
 def _check_entity_gold(gold: Sequence[dict], path: str | Path) -> None:
+    if not gold:
+        raise EvaluationError(f"{path}: no articles to score")
     for rec in gold:
         text = rec.get("text")
         if not isinstance(text, str) or not isinstance(rec.get("entities"), list) or "id" not in rec:

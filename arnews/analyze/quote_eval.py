@@ -169,7 +169,9 @@ def read_jsonl(path: str | Path) -> list[dict]:
     return out
 
 
-def _check_gold(gold: Iterable[dict], path: str | Path) -> None:
+def _check_gold(gold: list[dict], path: str | Path) -> None:
+    if not gold:
+        raise EvaluationError(f"{path}: no articles to score")
     for rec in gold:
         text = rec.get("text")
         if not isinstance(text, str) or not isinstance(rec.get("quotes"), list) or "id" not in rec:
