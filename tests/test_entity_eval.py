@@ -168,6 +168,11 @@ def test_entity_articles_evaluate_runs_the_layer(tmp_path: Path):
     {"id": "x", "text": "نص"},
     {"text": "نص", "entities": []},
     None,   # an empty file: nothing to score is an error, not a score of 0
+    {"id": "x", "text": "نص", "entities": [1]},
+    {"id": ["x"], "text": "نص", "entities": []},
+    {"id": "x", "text": "نص .", "entities": [{"start": 2, "end": 3, "type": "LOC"}]},   # white space only
+    {"id": "x", "text": "نص", "entities": [{"start": False, "end": True, "type": "LOC"}]},
+    {"id": "x", "text": "نص", "entities": [{"start": 0, "end": 2, "type": "LOC"}] * 2},
 ])
 def test_entity_articles_reject_bad_gold(tmp_path: Path, record: dict | None):
     gold = tmp_path / "gold.jsonl"
@@ -175,7 +180,30 @@ def test_entity_articles_reject_bad_gold(tmp_path: Path, record: dict | None):
     with pytest.raises(EvaluationError):
         evaluate_entity_articles(gold, find=lambda text: [])
     res = CliRunner().invoke(app, ["evaluate", "entities", str(gold)])
-    assert res.exit_code != 0 and "Traceback" not in res.output
+    assert res.exit_code == 10, (res.output, res.exception)
+
+
+def test_entity_articles_reject_duplicate_ids(tmp_path: Path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text((json.dumps(GOLD_ARTICLE, ensure_ascii=False) + "\n") * 2, encoding="utf-8")
+    with pytest.raises(EvaluationError, match="twice"):
+        evaluate_entity_articles(gold, find=lambda text: [])
+
+
+def test_entity_articles_exact_hits_are_one_to_one():
+    text = "زار الوزير القاهرة أمس."
+    gold = [{"id": "a", "text": text, "entities": [_ent(text, "القاهرة", "LOC")]}]
+    pred = [{"id": "a", "entities": [_ent(text, "القاهرة", "LOC"), _ent(text, "القاهرة", "LOC")]}]
+    res = score_entity_mentions(gold, pred)
+    assert res["exact"]["precision"] == 0.5 and res["exact"]["recall"] == 1.0
+
+
+def test_entity_articles_cli_unwritable_predictions(tmp_path: Path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["evaluate", "entities", str(gold), "--predictions",
+                                   str(tmp_path / "missing" / "pred.jsonl")])
+    assert res.exit_code == 10, (res.output, res.exception)
 
 
 def test_entity_articles_cli_prints_json(tmp_path: Path):

@@ -76,7 +76,7 @@ def test_head_spans_keep_a_tagged_name_that_crosses_the_phrase():
     ("الرياض - واس\nأعلن المتحدث", {"الرياض": "LOC"}, ("ORG", "واس")),
     ('وكشف لـ "الاقتصادية" أن الفريق جاهز.', None, ("ORG", "الاقتصادية")),
     ("رابط الخبر بصحيفة الوئام: الذهب يرتفع", None, ("ORG", "الوئام")),
-    ("عين اليوم – لندن\nارتفعت أسعار النفط", {"لندن": "LOC"}, ("ORG", "عين اليوم")),
+    ("عين اليوم – لندن", {"لندن": "LOC"}, ("ORG", "عين اليوم")),   # one sentence: the line
     ("سبق- أبها: بدأ النادي برنامجه", {"أبها": "LOC"}, ("ORG", "سبق")),
     ("ونقلت صحيفة الشرق الأوسط عن مصادر", {"الشرق الأوسط": "LOC"}, ("ORG", "الشرق الأوسط")),
 ])
@@ -107,3 +107,33 @@ def test_gazetteer_places_add_untagged_multiword_places():
     # the untagged phrase is added whole; the tagged part of the other keeps its bounds
     assert ("LOC", "بالمدينة المنورة") in found and ("LOC", "ومكة") in found
     assert ("LOC", "ومكة المكرمة") not in found
+
+
+# --- end to end: what find_entities reports (type, mention as written) ---
+
+def _mentions(text: str, tagged: dict[str, str]) -> list[tuple[str, str]]:
+    from arnews.analyze.entities import find_entities
+    from arnews.analyze.pipeline import analyze_text
+    from scripted_tagger import ScriptedTagger
+
+    ents = find_entities(analyze_text(text, ("tokenize",)), tagger=ScriptedTagger(tagged))
+    return sorted((e.type, m.text) for e in ents for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    # an agency acronym keeps its first letter (واس is not و + اس)
+    ("الرياض - واس\nأعلن المتحدث الرسمي الخبر.", {"الرياض": "LOC"}, [("LOC", "الرياض"), ("ORG", "واس")]),
+    ("أسعار النفط ترتفع\n\nعين اليوم – لندن\nارتفعت أسعار النفط أمس.", {"لندن": "LOC"},
+     [("LOC", "لندن"), ("ORG", "عين اليوم")]),
+    # a body named after a person keeps the whole بن chain, and the person gives way
+    ("ونقل إلى مستشفى الملك فهد بن عبدالعزيز بجدة.", {"فهد بن عبدالعزيز بجدة": "PERS"},
+     [("ORG", "مستشفى الملك فهد بن عبدالعزيز")]),
+    # a place after a dash inside running text is no dateline
+    ("وقال المتحدث الرسمي – الرياض إن الوضع مستقر.", {"الرياض": "LOC"}, [("LOC", "الرياض")]),
+    ('وقالت لـ"هي" إن الفيلم جاهز.', {}, []),
+    # a name particle after a conjunction is still a clitic: one entity, not two
+    ("التقى المبعوث دي ميستورا الوفد. واجتمع الوزير ودي ميستورا أمس.",
+     {"دي ميستورا": "PERS", "ودي ميستورا": "PERS"}, [("PERS", "دي ميستورا"), ("PERS", "دي ميستورا")]),
+])
+def test_entities_end_to_end_mentions(text, tagged, expected):
+    assert _mentions(text, tagged) == expected

@@ -15,9 +15,9 @@ from typing import Sequence
 from ..model import Document, Entity, Mention, Token
 from .entity_clubs import club_spans
 from .entity_heads import head_spans
-from .entity_spans import (CLOSE_MARKS, OPEN_MARKS, PUNCT_EDGE, complete_quoted_names, expand_org_heads,
-                           gazetteer_places, is_org_headed, kind_word, media_spans, outlet_spans, prefix_chars, role_before,
-                           title_makes_person)
+from .entity_spans import (AGENCY_ACRONYMS, CLOSE_MARKS, NEVER_NAMES, OPEN_MARKS, PUNCT_EDGE, complete_quoted_names,
+                           expand_org_heads, gazetteer_places, is_org_headed, kind_word, media_spans, outlet_spans,
+                           prefix_chars, role_before, title_makes_person)
 
 
 @dataclass
@@ -65,14 +65,21 @@ def _mention(doc: Document, toks: Sequence[Token], typ: str, sent: int) -> tuple
         kept = strip_titles([t.text for t in toks])
         toks = toks[len(toks) - len(kept):]
     first = toks[0]
-    # a stem of two letters is no name: فان in لويس فان غال is not ف + ان
-    whole = len(first.bare) < 3 and first.prefix and len(toks) > 1
+    # an agency acronym (واس) is no clitic + stem, nor is a name word that would leave a
+    # two-letter stem (فان in لويس فان غال is not ف + ان) - unless the stem is a name particle
+    # of its own (ودي ميستورا, وبن علي: و + دي, و + بن)
+    whole = bool(first.prefix) and (first.norm in AGENCY_ACRONYMS or (
+        len(first.bare) < 3 and len(toks) > 1 and first.bare not in _NAME_PARTICLES))
     start = first.start + (0 if whole else prefix_chars(first))
     end = toks[-1].end
     if start >= end:
         return None
     key = tuple([first.norm if whole else first.bare] + [t.norm for t in toks[1:] if t.text not in PUNCT_EDGE])
     return Mention(start, end, doc.text[start:end], typ, sent), key
+
+
+#: Short words that stand inside names (بن علي, دي ميستورا, آل سعود).
+_NAME_PARTICLES = frozenset({"بن", "بنت", "دي", "دو", "دا", "ال", "ابن", "لا", "لو"})
 
 
 def _name_of(doc: Document, mention: Mention, key: tuple[str, ...]) -> str:
@@ -246,10 +253,9 @@ def _propagate(sents: list[Sequence[Token]], spans: list[list[tuple[str, int, in
 COMMON_WORD_COUNT = 25
 
 
-#: Pronouns and prepositions with a pronoun, which the tagger sometimes takes for a short name
-#: (يقول لي): never an entity on their own.
-_NEVER_NAMES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا", "لك", "لكم", "هو", "هي", "هم", "انا", "نحن",
-                          "انت", "لو", "ولو", "بها", "به", "ان", "اي"})
+#: A dateline (سبق- أبها:) stands in the article's first sentences: the headline and the first
+#: line of the body.
+_DATELINE_SENTENCES = 3
 
 
 def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_model=None) -> list[Entity]:
@@ -267,14 +273,14 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
     all_tags = tagger.tag([[t.text for t in toks] for toks in sents])
     features = getattr(tagger, "features", None)
     all_spans: list[list[tuple[str, int, int]]] = []
-    for toks, tags in zip(sents, all_tags):
-        spans = [s for s in _decode_bio(tags) if not (s[2] - s[1] == 1 and toks[s[1]].norm in _NEVER_NAMES)]
+    for si, (toks, tags) in enumerate(zip(sents, all_tags)):
+        spans = [s for s in _decode_bio(tags) if not (s[2] - s[1] == 1 and toks[s[1]].norm in NEVER_NAMES)]
         media = media_spans(toks)
         if media:
             spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media
         spans = complete_quoted_names(toks, sorted(spans, key=lambda s: s[1]))
         spans = head_spans(toks, gazetteer_places(toks, spans, features))
-        all_spans.append(outlet_spans(toks, spans, features))
+        all_spans.append(outlet_spans(toks, spans, features, dateline=si < _DATELINE_SENTENCES))
     _propagate(sents, all_spans)
     club_spans(sents, all_spans)
     found: list[tuple[Mention, tuple[str, ...], str | None]] = []

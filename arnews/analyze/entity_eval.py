@@ -13,6 +13,7 @@ stand in for an article.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -119,12 +120,13 @@ def score_entity_mentions(gold: Sequence[dict], predicted: Sequence[dict], *,
             return out
 
         g, p = spans(rec["entities"]), spans(by_id.get(rec["id"], []))
-        exact = {(a, b, t) for a, b, t, _ in g} & {(a, b, t) for a, b, t, _ in p}
+        exact = Counter((a, b, t) for a, b, t, _ in g) & Counter((a, b, t) for a, b, t, _ in p)
+        for (_a, _b, t), k in exact.items():
+            counts[t][0] += k
         used: set[int] = set()
         missed = []
         for a, b, t, e in g:
             counts[t][3] += 1
-            counts[t][0] += (a, b, t) in exact
             k = next((k for k, (pa, pb, pt, _) in enumerate(p)
                       if k not in used and pt == t and pa <= b and pb >= a), None)
             if k is None:
@@ -153,17 +155,30 @@ def score_entity_mentions(gold: Sequence[dict], predicted: Sequence[dict], *,
 
 
 def _check_entity_gold(gold: Sequence[dict], path: str | Path) -> None:
+    """Every article has a unique string id, a text, and entities with offsets that cover a
+    word of it, one entity per span."""
+    from .tokenize import tokenize
+
     if not gold:
         raise EvaluationError(f"{path}: no articles to score")
+    seen: set[str] = set()
     for rec in gold:
-        text = rec.get("text")
-        if not isinstance(text, str) or not isinstance(rec.get("entities"), list) or "id" not in rec:
-            raise EvaluationError(f"{path}: record {rec.get('id')!r} needs id, text and entities")
+        text, rid = rec.get("text"), rec.get("id")
+        if not isinstance(text, str) or not isinstance(rec.get("entities"), list) or not isinstance(rid, str):
+            raise EvaluationError(f"{path}: record {rid!r} needs a string id, a text and a list of entities")
+        if rid in seen:
+            raise EvaluationError(f"{path}: article id {rid!r} appears twice")
+        seen.add(rid)
+        bounds = [(t.start, t.end) for t in tokenize(text)]
+        taken: set[tuple[int, int]] = set()
         for e in rec["entities"]:
-            s, t = e.get("start"), e.get("end")
-            if not isinstance(s, int) or not isinstance(t, int) or not 0 <= s < t <= len(text) \
-                    or not isinstance(e.get("type"), str):
-                raise EvaluationError(f"{path}: {rec['id']}: bad entity {e!r}")
+            s, t = (e.get("start"), e.get("end")) if isinstance(e, dict) else (None, None)
+            if type(s) is not int or type(t) is not int or not 0 <= s < t <= len(text) \
+                    or not isinstance(e.get("type"), str) or _token_span(bounds, s, t) is None:
+                raise EvaluationError(f"{path}: {rid}: bad entity {e!r}")
+            if (s, t) in taken:
+                raise EvaluationError(f"{path}: {rid}: two entities on {s}..{t}")
+            taken.add((s, t))
 
 
 def evaluate_entity_articles(gold_path: Path | str, *, predictions_path: Path | str | None = None,
@@ -191,7 +206,10 @@ def evaluate_entity_articles(gold_path: Path | str, *, predictions_path: Path | 
                 for e in find(rec["text"]) for m in e.mentions]
         predicted.append({"id": rec["id"], "entities": sorted(ents, key=lambda x: x["start"])})
     if predictions_path is not None:
-        with open(predictions_path, "w", encoding="utf-8") as fh:
-            for rec in predicted:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        try:
+            with open(predictions_path, "w", encoding="utf-8") as fh:
+                for rec in predicted:
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise EvaluationError(f"cannot write predictions to {predictions_path}: {exc}") from exc
     return score_entity_mentions(gold, predicted, details=details)

@@ -171,7 +171,7 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
                 continue
             break
         if toks[j - 1].norm in _HONORIFICS and not t.prefix:
-            j += 1   # جامعة الملك سعود
+            j = _name_end(toks, j)   # جامعة الملك سعود, جامعة الإمام محمد بن سعود
             continue
         if j == i + 1 and not definite_head and not t.prefix and j + 1 in tagged \
                 and tagged[j + 1][0] in ("LOC", "ORG"):
@@ -187,20 +187,27 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
     return j
 
 
+def _name_end(toks: Sequence[Token], k: int) -> int:
+    """End of the person's name that starts at ``k``: the name, عبد الله written as two words,
+    and a chain of بن / بنت (فهد بن عبدالعزيز)."""
+    n = len(toks)
+
+    def compound(j: int) -> int:
+        return j + 1 if toks[j - 1].norm in ("عبد", "ابو") and j < n and toks[j].norm.isalpha() else j
+
+    j = compound(k + 1)
+    while j + 1 < n and toks[j].norm in ("بن", "بنت") and toks[j + 1].norm.isalpha():
+        j = compound(j + 2)
+    return j
+
+
 def _facility_end(toks: Sequence[Token], i: int) -> int | None:
     """End of a place named after a person (head, honorific, name, بن chain, adjective)."""
     n = len(toks)
     if i + 2 >= n or toks[i + 1].norm not in _HONORIFICS or toks[i + 1].prefix \
             or toks[i + 2].prefix or not toks[i + 2].norm.isalpha() or _stop(toks[i + 2]):
         return None
-    j = i + 3
-
-    def compound(k: int) -> int:   # عبد الله written as two words
-        return k + 1 if toks[k - 1].norm in ("عبد", "ابو") and k < n and toks[k].norm.isalpha() else k
-
-    j = compound(j)
-    while j + 1 < n and toks[j].norm in ("بن", "بنت") and toks[j + 1].norm.isalpha():
-        j = compound(j + 2)
+    j = _name_end(toks, i + 2)
     if j < n and not toks[j].prefix and _definite(toks[j]) and _adjective(toks[j]) and not _stop(toks[j]):
         j += 1   # الدولي
     return j

@@ -81,7 +81,11 @@ def media_spans(toks: Sequence[Token]) -> list[tuple[str, int, int]]:
 
 
 #: News agencies known by an acronym that is no common word (واس: the Saudi Press Agency).
-_AGENCY_ACRONYMS = frozenset({"واس", "كونا", "وام", "قنا", "سانا", "بترا"})
+AGENCY_ACRONYMS = frozenset({"واس", "كونا", "وام", "قنا", "سانا", "بترا"})
+#: Pronouns and prepositions with a pronoun, which the tagger sometimes takes for a short name
+#: (يقول لي): never an entity on their own.
+NEVER_NAMES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا", "لك", "لكم", "هو", "هي", "هم", "انا", "نحن",
+                         "انت", "لو", "ولو", "بها", "به", "ان", "اي"})
 _DASHES = frozenset({"-", "–", "—"})
 _NISBA_ENDINGS = ("ي", "يه")
 #: Media words that name an outlet written after them without quotation marks (صحيفة عكاظ);
@@ -91,12 +95,14 @@ _NOT_OUTLETS = frozenset({"الان", "اليوم", "الامس", "الحالي�
 
 
 def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
-                 features=None) -> list[tuple[str, int, int]]:
+                 features=None, *, dateline: bool = True) -> list[tuple[str, int, int]]:
     """News outlets named the ways articles name them: an agency acronym (واس), the name after
     لـ in quotation marks (قال لـ"الاقتصادية": told the newspaper), the name after a media word
     without marks (بصحيفة الوئام: the outlet, not the word صحيفة), and the outlet before a dash
-    and a place at the start of a sentence, the dateline (سبق- أبها:, عين اليوم – لندن) - unless
-    it begins with a first name from the gazetteer of ``features`` (a reporter's byline)."""
+    and a place that ends the sentence or comes before a colon, the dateline (سبق- أبها:, عين
+    اليوم – لندن) - unless it begins with a first name from the gazetteer of ``features`` (a
+    reporter's byline). ``dateline``: whether this sentence can hold the dateline (the first
+    sentences of an article)."""
     from .tokenize import _known
     covered = {k for _t, a, b in spans for k in range(a, b)}
     starts = {a: (typ, a, b) for typ, a, b in spans}
@@ -104,12 +110,13 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
     n = len(toks)
 
     def add(a: int, b: int) -> None:
-        if b > a and not any(k in covered for k in range(a, b)) and all(t.norm.isalpha() for t in toks[a:b]):
+        if b > a and not any(k in covered for k in range(a, b)) and all(
+                t.norm.isalpha() and t.norm not in NEVER_NAMES and t.norm not in _FUNCTION_WORDS for t in toks[a:b]):
             out.append(("ORG", a, b))
             covered.update(range(a, b))
 
     for i, t in enumerate(toks):
-        if t.norm in _AGENCY_ACRONYMS:
+        if t.norm in AGENCY_ACRONYMS:
             add(i, i + 1)
         elif t.norm == "ل" and t.text != "ل" and i + 1 < n and toks[i + 1].text in OPEN_MARKS:
             close = CLOSE_OF[toks[i + 1].text]
@@ -127,7 +134,11 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
                     and nxt.norm not in _lists()[1] and (nxt.bare.startswith("ال") or _known(nxt.bare) < 25):
                 add(i + 1, i + 2)
     dash = next((k for k in range(1, min(8, n - 1)) if toks[k].text in _DASHES and k + 1 in starts
-                 and starts[k + 1][0] == "LOC"), None)
+                 and starts[k + 1][0] == "LOC"), None) if dateline else None
+    if dash is not None:
+        after = starts[dash + 1][2]
+        if after < n and toks[after].text not in (":", "：", "-", "–", "—"):
+            dash = None   # a place inside running text (وقال المتحدث – الرياض إن ...), not a dateline
     if dash is not None:
         a = max([k + 1 for k in range(dash) if toks[k].text in _DASHES] + [0])
         gaz = getattr(features, "gazetteer", None)
