@@ -19,6 +19,7 @@ evaluate_app = typer.Typer(help="Score arnews against hand-annotated gold files.
 app.add_typer(evaluate_app, name="evaluate")
 
 GoldArg = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="The gold file.")
+JsonOpt = typer.Option(False, "--json", help="Print the scores as JSON.")
 
 
 def _prf_table(title: str, rows: list[tuple[str, dict]]) -> Table:
@@ -35,7 +36,7 @@ def evaluate_ner_cli(
     gold: Path = GoldArg,
     types: Optional[str] = typer.Option(None, "--types", help="Comma-separated types to score, e.g. PERS,LOC,ORG."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write predicted `token TAG` lines here."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    as_json: bool = JsonOpt,
     articles: Optional[int] = typer.Option(
         None, "--articles", min=1, metavar="N",
         help="Score the whole entity layer (tagger plus article rules, as `analyze` and `entities` "
@@ -83,7 +84,7 @@ def evaluate_ner_cli(
 def evaluate_quotes_cli(
     gold: Path = GoldArg,
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write the predictions here: one line per article, {id, quotes: [{type, content_start, content_end, speaker, cue}]}."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    as_json: bool = JsonOpt,
     ner: NerBackend = NerOpt,
     ner_model: Optional[Path] = NerModelOpt,
 ) -> None:
@@ -124,7 +125,7 @@ def evaluate_quotes_cli(
 def evaluate_entities_cli(
     gold: Path = GoldArg,
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write the predicted mentions here: one line per article, {id, entities: [{start, end, type, text, entity}]}."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    as_json: bool = JsonOpt,
     ner: NerBackend = NerOpt,
     ner_model: Optional[Path] = NerModelOpt,
 ) -> None:

@@ -15,9 +15,9 @@ from typing import Sequence
 from ..model import Document, Entity, Mention, Token
 from .entity_clubs import club_spans
 from .entity_heads import head_spans
-from .entity_spans import (AGENCY_ACRONYMS, CLOSE_MARKS, NEVER_NAMES, OPEN_MARKS, PUNCT_EDGE, complete_quoted_names,
-                           expand_org_heads, gazetteer_places, is_org_headed, kind_word, media_spans, outlet_spans,
-                           prefix_chars, role_before, title_makes_person)
+from .entity_spans import (AGENCY_ACRONYMS, CLOSE_MARKS, COMMON_WORD_COUNT, NEVER_NAMES, OPEN_MARKS, PUNCT_EDGE,
+                           complete_quoted_names, expand_org_heads, gazetteer_places, is_org_headed, kind_word,
+                           media_spans, outlet_spans, prefix_chars, role_before, title_makes_person)
 
 
 @dataclass
@@ -247,10 +247,6 @@ def _propagate(sents: list[Sequence[Token]], spans: list[list[tuple[str, int, in
             else:
                 i += 1
         ss.sort(key=lambda s: s[1])
-
-
-#: One-word names more frequent than this in the lexicon are common words: not propagated.
-COMMON_WORD_COUNT = 25
 
 
 #: A dateline (سبق- أبها:) stands in the article's first sentences: the headline and the first

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from ..errors import EvaluationError
-from .ner.evaluate import evaluate_conll
+from .ner.evaluate import evaluate_conll, prf
 
 
 def _article_tags(sentences: Sequence[Sequence[str]], tagger: Any) -> list[list[str]]:
@@ -86,10 +86,7 @@ def _token_span(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tupl
 
 
 def _prf(hit: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = hit / n_pred if n_pred else 0.0
-    r = hit / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return {k: round(v, 4) for k, v in prf(hit, n_pred, n_gold).items()}
 
 
 def score_entity_mentions(gold: Sequence[dict], predicted: Sequence[dict], *,

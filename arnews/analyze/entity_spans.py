@@ -88,6 +88,9 @@ NEVER_NAMES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا
                          "انت", "لو", "ولو", "بها", "به", "ان", "اي"})
 _DASHES = frozenset({"-", "–", "—"})
 _NISBA_ENDINGS = ("ي", "يه")
+#: Words more frequent than this in the tokenizer's core counts are common words, not names:
+#: a one-word name is not propagated through the article, nor read as an outlet.
+COMMON_WORD_COUNT = 25
 #: Media words that name an outlet written after them without quotation marks (صحيفة عكاظ);
 #: قناة and شبكة are as often a canal or a network (قناة السويس, شبكة الكهرباء).
 _PRINT_HEADS = frozenset({"صحيفه", "جريده", "مجله"})
@@ -131,7 +134,7 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
                     out[out.index(starts[i + 1])] = ("ORG", a, b)   # صحيفة الشرق الأوسط
             elif len(nxt.bare) > 2 and not nxt.prefix and nxt.norm not in _FUNCTION_WORDS \
                     and nxt.norm not in _NOT_OUTLETS and not nxt.bare.endswith(_NISBA_ENDINGS) \
-                    and nxt.norm not in _lists()[1] and (nxt.bare.startswith("ال") or _known(nxt.bare) < 25):
+                    and nxt.norm not in _lists()[1] and (nxt.bare.startswith("ال") or _known(nxt.bare) < COMMON_WORD_COUNT):
                 add(i + 1, i + 2)
     dash = next((k for k in range(1, min(8, n - 1)) if toks[k].text in _DASHES and k + 1 in starts
                  and starts[k + 1][0] == "LOC"), None) if dateline else None

@@ -22,7 +22,8 @@ from arnews.analyze.ner.conll import read_conll, spans, write_conll
 from arnews.errors import EvaluationError
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    """Precision, recall and F1 from hit, predicted and gold counts (0 where undefined)."""
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -59,10 +60,10 @@ def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]], *,
     all_types = sorted(set(n_gold) | set(n_pred) | (keep or set()))
     per_type = {}
     for t in all_types:
-        row = _prf(tp.get(t, 0), n_pred.get(t, 0), n_gold.get(t, 0))
+        row = prf(tp.get(t, 0), n_pred.get(t, 0), n_gold.get(t, 0))
         row["support"] = n_gold.get(t, 0)
         per_type[t] = row
-    micro = _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    micro = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
     return {"micro": micro, "per_type": per_type, "sentences": len(gold), "tokens": tokens}
 
 
