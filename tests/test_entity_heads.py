@@ -46,6 +46,14 @@ def _found(text: str, tagged: dict[str, str] | None = None, rule=head_spans) -> 
     ("ووصل إلى مطار الملك خالد الدولي بالرياض.", {"خالد": "PERS"}, ("LOC", "مطار الملك خالد الدولي")),
     ("وصلى في جامع الإمام تركي بن عبدالله أمس.", None, ("LOC", "جامع الإمام تركي بن عبدالله")),
     ("وصلى في جامع الإمام تركي بن عبد الله أمس.", None, ("LOC", "جامع الإمام تركي بن عبد الله")),
+    # a sport written as a genitive completes the body's name
+    ("وعاقب الاتحاد الأوروبي لكرة القدم النادي.", None, ("ORG", "الاتحاد الأوروبي لكرة القدم")),
+    ("وقرر الاتحاد السعودي للكرة الطائرة تأجيل المباراة.", None,
+     ("ORG", "الاتحاد السعودي للكرة الطائرة")),
+    ("واتهم الحرس الثوري الإيراني بالهجوم.", None, ("ORG", "الحرس الثوري الإيراني")),
+    ("وقالت الخارجية الأمريكية في بيان إن الاتفاق صامد.", None, ("ORG", "الخارجية الأمريكية")),
+    ("واستدعت السفارة الهولندية مواطنيها.", None, ("ORG", "السفارة الهولندية")),
+    ("وتبنى تنظيم الدولة الإسلامية الهجوم.", None, ("ORG", "الدولة الإسلامية")),
 ])
 def test_head_spans_find_named_bodies_and_events(text, tagged, expected):
     assert expected in _found(text, tagged)
@@ -61,6 +69,10 @@ def test_head_spans_find_named_bodies_and_events(text, tagged, expected):
     "وذكر أن جريدة يتم إغلاقها.",
     "وهذا بقوة السلاح.",
     "وقاتل المتمردين الحوثيين في المدينة.",   # an adjective after a definite noun
+    # a ministry adjective after a title or a definite noun is part of a role or a description
+    "وقالت وزيرة الخارجية الأميركية إن الاتفاق صامد.",
+    "وانتقد السياسة الخارجية الأمريكية في المنطقة.",
+    "وقال وزير الخارجية المصري إن الاتفاق صامد.",
 ])
 def test_head_spans_leave_descriptions_alone(text):
     assert _found(text) == []
@@ -104,9 +116,38 @@ def test_gazetteer_places_add_untagged_multiword_places():
     words = [t.text for t in toks]
     tagged = [("LOC", words.index("ومكة"), words.index("ومكة") + 1)]
     found = [(typ, " ".join(words[a:b])) for typ, a, b in gazetteer_places(toks, tagged, features)]
-    # the untagged phrase is added whole; the tagged part of the other keeps its bounds
-    assert ("LOC", "بالمدينة المنورة") in found and ("LOC", "ومكة") in found
-    assert ("LOC", "ومكة المكرمة") not in found
+    # the untagged phrase is added whole; a place tagged on its first word takes the epithet
+    assert ("LOC", "بالمدينة المنورة") in found and ("LOC", "ومكة المكرمة") in found
+    assert ("LOC", "ومكة") not in found
+
+
+def test_gazetteer_places_keep_a_place_tagged_on_the_last_words():
+    from pathlib import Path
+
+    from arnews.analyze.entity_spans import gazetteer_places
+    from arnews.analyze.ner.tagger import load_features
+
+    features = load_features(Path(__file__).resolve().parents[1] / "arnews" / "data" / "ner")
+    toks = tokenize("وزار الوفد دولة قطر أمس.")
+    words = [t.text for t in toks]
+    tagged = [("LOC", words.index("قطر"), words.index("قطر") + 1)]
+    found = [(typ, " ".join(words[a:b])) for typ, a, b in gazetteer_places(toks, tagged, features)]
+    assert ("LOC", "قطر") in found and ("LOC", "دولة قطر") not in found
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("وزار بجمهورية مصر العربية الأسبوع الماضي.", {"مصر": "LOC"}, ("LOC", "بجمهورية مصر العربية")),
+    ("وأقيم الحفل في مملكة البحرين.", {"البحرين": "LOC"}, ("LOC", "مملكة البحرين")),
+    # the tagger's two places, the state word and the country, are one name
+    ("وصل السفير إلى سلطنة عمان أمس.", {"سلطنة": "LOC", "عمان": "LOC"}, ("LOC", "سلطنة عمان")),
+])
+def test_head_spans_join_a_state_word_to_its_place(text, tagged, expected):
+    assert expected in _found(text, tagged)
+
+
+def test_head_spans_leave_the_definite_state_word_out():
+    # المملكة alone is a reference to the country, not part of the name after it
+    assert ("LOC", "الأردن") in _found("وأعلنت المملكة الأردن شريكا.", {"الأردن": "LOC"})
 
 
 # --- end to end: what find_entities reports (type, mention as written) ---

@@ -368,3 +368,56 @@ def test_quotes_lexicon_cue_flags(surface, flag):
 @pytest.mark.parametrize("form", ["أقول", "نرى", "قلت"])
 def test_quotes_lexicon_first_person_forms_are_not_cues(form):
     assert load_lexicon().cue_info(norm(form)) is None
+
+
+# ---------------------------------------------------------------- where one speaker's clause ends
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("وأكدت ناخبات أن الهوية شرط صعب، لافتات إلى أنهن لم يستطعن حجز المواعيد.",
+                 [("indirect", "الهوية شرط صعب", "ناخبات"), ("indirect", "لم يستطعن حجز المواعيد", "ناخبات")],
+                 id="feminine-plural-participle-opens-a-quote"),
+    pytest.param("وقال الرئيس خالد العمري إن المشروع ناجح، من جانبه أوضح المدير سعد الحربي أن العمل مستمر.",
+                 [("indirect", "المشروع ناجح", "خالد العمري"), ("indirect", "العمل مستمر", "سعد الحربي")],
+                 id="turn-marker-opens-a-new-speaker"),
+    pytest.param("وقالت أم تهاني: الجامعة ظلمت بناتنا، مشيرة إلى أن ابنتها كانت متفوقة.",
+                 [("direct", "الجامعة ظلمت بناتنا", "أم تهاني"), ("indirect", "ابنتها كانت متفوقة", "أم تهاني")],
+                 id="participle-ends-a-colon-quote"),
+    pytest.param("وقال عمر سالم: أنا أخطأت في حق الجمهور، وتابع قائلا: هذه أول مشاركة لي.",
+                 [("direct", "أنا أخطأت في حق الجمهور", "عمر سالم"), ("direct", "هذه أول مشاركة لي", "عمر سالم")],
+                 id="wa-verb-after-comma-ends-a-colon-quote"),
+    pytest.param("وأكد الشيخ سعد الحربي أن الشباب أمل الأمة؛ داعيا الآباء إلى رعايتهم.",
+                 [("indirect", "الشباب أمل الأمة", "سعد الحربي")], id="participle-cut-after-semicolon"),
+    pytest.param("وأكد أهالي الحي أن الكهرباء انقطعت ست ساعات، مطالبين بتوفير البدائل.",
+                 [("indirect", "الكهرباء انقطعت ست ساعات", "أهالي الحي")], id="plural-participle-cut"),
+    pytest.param("وأكد «المرصد السوري لحقوق الإنسان» أن التنظيم يعتقل المخالفين.",
+                 [("indirect", "التنظيم يعتقل المخالفين", "المرصد السوري لحقوق الإنسان")],
+                 id="marked-subject-before-complementizer"),
+])
+def test_quotes_extract_clause_ends(text, expected):
+    assert _quotes(text) == expected
+
+
+def _loc(text, name, eid=9):
+    k = text.index(name)
+    return Entity(f"E{eid}", "LOC", name, (Mention(k, k + len(name), name, "LOC"),))
+
+
+@pytest.mark.parametrize("text, entities, speakers", [
+    pytest.param("طالبت ناخبات في الأحساء اللجنة العامة بإلغاء الشرط.\n"
+                 "وأكدن في اتصالات هاتفية لـ\"الوطن\" أن الشرط يعيق مشاركتهن.", ("LOC", "الأحساء"),
+                 ["ناخبات في الأحساء"], id="object-after-a-place-ends-the-subject"),
+    pytest.param("أصدرت المحكمة الجزائية المتخصصة في جدة حكما بسجن متهم.\nوأكدت المحكمة أن المتهم اعترف.",
+                 ("LOC", "جدة"), ["المحكمة الجزائية المتخصصة في جدة"], id="back-reference-to-a-definite-name"),
+    pytest.param("وقال والد الشهيد مغرم الهلالي إن ابنه بطل.", ("PERS", "مغرم الهلالي"), ["مغرم الهلالي"],
+                 id="kinship-title"),
+    pytest.param("التقى المستثمر وارين بافيت الصحفيين.\nوقال بافيت إن السوق قوية.", ("PERS", "وارين بافيت"),
+                 ["وارين بافيت"], id="entity-name-starting-with-waw"),
+    pytest.param("وكانت وزارة الدفاع أعلنت أول من أمس أن القوات انسحبت.", None, ["وزارة الدفاع"],
+                 id="day-before-yesterday-is-no-subject"),
+])
+def test_quotes_extract_speaker_context(text, entities, speakers):
+    ents = []
+    if entities and entities[0] == "LOC":
+        ents = [_loc(text, entities[1])]
+    elif entities:
+        ents = _pers(text, entities[1])
+    assert _speakers(text, ents) == speakers

@@ -30,7 +30,8 @@ BODY_HEADS = frozenset({
     "وزاره", "هيئه", "رئاسه", "مديريه", "اداره", "مؤسسه", "مجلس", "محكمه", "لجنه", "اتحاد",
     "منتخب", "قوات", "شرطه", "حرس", "جامعه", "مستشفي", "بنك", "مصرف", "نيابه", "امانه",
     "بلديه", "جمعيه", "وكاله", "صندوق", "جيش", "نقابه", "غرفه", "حزب", "منظمه", "معهد",
-    "كليه", "ديوان", "سفاره", "قنصليه", "مجمع", "اكاديميه", "اذاعه", "عماده",
+    "كليه", "ديوان", "سفاره", "قنصليه", "مجمع", "اكاديميه", "اذاعه", "عماده", "مخابرات",
+    "استخبارات",
 })
 #: Places named after a person with an honorific (مطار الملك خالد الدولي, جامع الإمام تركي بن
 #: عبدالله): the whole is a place, not the person the honorific would otherwise make.
@@ -43,7 +44,8 @@ FIXED_NAMES = {
     ("الدفاع", "المدني"): "ORG", ("الهلال", "الاحمر"): "ORG", ("الصليب", "الاحمر"): "ORG",
     ("الامن", "العام"): "ORG", ("الحرس", "الوطني"): "ORG", ("حرس", "الحدود"): "ORG",
     ("الحرس", "الثوري"): "ORG", ("الحرس", "الجمهوري"): "ORG", ("الحشد", "الشعبي"): "ORG",
-    ("الامم", "المتحده"): "ORG", ("الجيش", "الحر"): "ORG", ("قوه", "الطوارئ"): "ORG",
+    ("الامم", "المتحده"): "ORG", ("الدوله", "الاسلاميه"): "ORG", ("الحزب", "الجمهوري"): "ORG",
+    ("الحزب", "الديمقراطي"): "ORG", ("الحزب", "الديموقراطي"): "ORG", ("الجيش", "الحر"): "ORG", ("قوه", "الطوارئ"): "ORG",
     ("المقاومه", "الشعبيه"): "ORG", ("مجموعه", "العشرين"): "ORG", ("مجموعه", "الثماني"): "ORG",
     ("الاتحاد", "السوفيتي"): "LOC", ("الاتحاد", "السوفياتي"): "LOC", ("المشاعر", "المقدسه"): "LOC",
     ("عيد", "الفطر"): "MISC", ("عيد", "الاضحي"): "MISC", ("الحرب", "البارده"): "MISC",
@@ -78,8 +80,20 @@ _OFFICIAL_ADJECTIVES = frozenset({"العامه", "العام", "العليا", 
                                   "العموميه", "الدائمه", "الاهليه", "الاتحاديه", "الدوليه", "الدولي",
                                   "التنفيذيه", "التنفيذي"})
 #: Heads that a nationality adjective alone completes (المنتخب السعودي, الاتحاد البرتغالي).
-_NATIONAL_HEADS = frozenset({"منتخب", "اتحاد", "جيش"})
+_NATIONAL_HEADS = frozenset({"منتخب", "اتحاد", "جيش", "سفاره", "قنصليه", "مخابرات", "استخبارات"})
+#: Ministries named by their adjective alone, a state's one body when its nationality follows
+#: (الخارجية الأمريكية, الداخلية السعودية); after a definite noun they describe it (السياسة
+#: الخارجية الأمريكية).
+_MINISTRY_ADJECTIVES = frozenset({"الخارجيه", "الداخليه"})
+#: Offices whose title the ministry adjective completes (وزيرة الخارجية الأميركية: a person's role).
+_MINISTER_WORDS = frozenset({"وزير", "وزيره", "وكيل", "وكيله", "مساعد", "مساعده", "نائب", "متحدث",
+                             "متحدثه", "ناطق", "ناطقه"})
 _MAX_TOKENS = 8
+#: Words for a kind of state that are part of its official name (جمهورية مصر العربية, مملكة
+#: البحرين, سلطنة عمان), with the adjectives that close such a name.
+STATE_HEADS = frozenset({"جمهوريه", "مملكه", "سلطنه"})
+_STATE_ADJECTIVES = frozenset({"العربيه", "الاسلاميه", "الديمقراطيه", "الديموقراطيه", "الشعبيه",
+                               "الاتحاديه", "الهاشميه", "المتحده", "الاشتراكيه"})
 
 
 def _definite(tok: Token) -> bool:
@@ -133,6 +147,10 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
     nouns = naming = official = False
     while j < n and j - i < _MAX_TOKENS:
         t = toks[j]
+        if _sport(toks, j):
+            genitives += 1
+            j += 2   # الاتحاد الأوروبي لكرة القدم, الاتحاد السعودي للكرة الطائرة
+            continue
         if _stop(t) or (j in tagged and tagged[j][0] == "ORG"):
             break   # ... or an organization of its own: الجمعية العمومية [للبنك التجاري]
         nxt = toks[j + 1] if j + 1 < n else None
@@ -187,6 +205,16 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
     return j
 
 
+_SPORT_BALLS = frozenset({"لكره", "للكره"})   # whole forms: the tokenizer keeps لكرة whole
+_SPORT_KINDS = frozenset({"القدم", "الطائره", "السله", "اليد", "الماء"})
+
+
+def _sport(toks: Sequence[Token], j: int) -> bool:
+    """A sport written as a genitive (لكرة القدم, للكرة الطائرة) completes a body's name."""
+    return toks[j].norm in _SPORT_BALLS and j + 1 < len(toks) \
+        and not toks[j + 1].prefix and toks[j + 1].bare in _SPORT_KINDS
+
+
 def _name_end(toks: Sequence[Token], k: int) -> int:
     """End of the person's name that starts at ``k``: the name, عبد الله written as two words,
     and a chain of بن / بنت (فهد بن عبدالعزيز)."""
@@ -213,10 +241,30 @@ def _facility_end(toks: Sequence[Token], i: int) -> int | None:
     return j
 
 
+def state_names(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A place after an indefinite state word takes it and its closing adjectives: the official
+    name is one place (بجمهورية مصر العربية, مملكة البحرين), not a word and a country."""
+    out: list[tuple[str, int, int]] = []
+    for typ, a, b in spans:
+        if typ == "LOC" and a > 0 and _head(toks[a - 1]) in STATE_HEADS \
+                and not toks[a - 1].bare.startswith("ال"):
+            if out and out[-1] == ("LOC", a - 1, a):
+                out.pop()   # the tagger's [سلطنة] [عمان]
+            if any(s[2] >= a for s in out):
+                out.append((typ, a, b))
+                continue
+            a -= 1
+            while b < len(toks) and not toks[b].prefix and toks[b].bare in _STATE_ADJECTIVES:
+                b += 1
+        out.append((typ, a, b))
+    return out
+
+
 def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``spans`` with an ORG (body) or MISC (event) added for each head phrase that no tagged span
     crosses; tagged spans wholly inside the phrase (جامعة [الملك سعود], كأس [كوبا أمريكا]) give
     way to it."""
+    spans = state_names(toks, spans)
     tagged = {a: (typ, a, b) for typ, a, b in spans}
     covered = {k for _t, a, b in spans for k in range(a, b)}
     extra: list[tuple[str, int, int]] = []
@@ -231,8 +279,15 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
         fixed = FIXED_NAMES.get((t.bare, toks[i + 1].norm)) if i + 1 < n else None
         if fixed:
             end, typ = i + 2, fixed
+            if typ == "ORG" and end < n and not toks[end].prefix and toks[end].bare in _lists()[1]:
+                end += 1   # الحرس الثوري الإيراني
         elif t.bare in GROUP_NAMES and not (i and toks[i - 1].bare.startswith("ال")):
             end, typ = i + 1, "ORG"
+        elif t.bare in _MINISTRY_ADJECTIVES and i + 1 < n and not toks[i + 1].prefix \
+                and toks[i + 1].bare in _lists()[1] and toks[i + 1].bare.endswith("ه") \
+                and not (i and ((toks[i - 1].bare.startswith("ال") and not toks[i - 1].prefix)
+                                or _head(toks[i - 1]) in _MINISTER_WORDS)):
+            end, typ = i + 2, "ORG"
         elif _head(t) in FACILITY_HEADS and (j := _facility_end(toks, i)):
             end, typ = j, "LOC"
         elif t.norm.isalpha() and (_head(t) in BODY_HEADS or _head(t) in EVENT_HEADS):

@@ -220,8 +220,9 @@ def _gazetteer_phrases(toks: Sequence[Token], spans: list[tuple[str, int, int]],
                        ) -> list[tuple[str, int, int]]:
     """A place of several words in the gazetteer (المدينة المنورة) is a location where the
     tagger found none of it: such names are unambiguous, unlike the single words of the lists.
-    A location tagged on part of one keeps its bounds, as in the tagger's annotation (مكة
-    المكرمة: مكة; دولة قطر: قطر)."""
+    A location tagged on the first words of one takes the rest (مكة → مكة المكرمة, the city's
+    name as the annotators of real articles and readers write it, where ANERcorp leaves the
+    epithet out); one tagged on its last words keeps its bounds (دولة قطر: قطر)."""
     matches = gaz.match_sentence([t.norm for t in toks])
     out = list(spans)
     i = 0
@@ -233,8 +234,12 @@ def _gazetteer_phrases(toks: Sequence[Token], spans: list[tuple[str, int, int]],
         j = i + 1
         while j < len(toks) and any(bio == "I" and lab in labels for lab, bio in matches[j]):
             j += 1
-        if not any(s[1] < j and s[2] > i for s in out):
+        crossing = [s for s in out if s[1] < j and s[2] > i]
+        if not crossing:
             out.append(("LOC", i, j))
+        elif len(crossing) == 1 and crossing[0][0] == "LOC" and crossing[0][1] == i \
+                and crossing[0][2] < j and j - i > 1:
+            out[out.index(crossing[0])] = ("LOC", i, j)
         i = j
     return sorted(out, key=lambda s: s[1])
 

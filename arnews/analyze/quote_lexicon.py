@@ -63,6 +63,16 @@ def tolerant_pattern(word: str) -> str:
     return "".join(parts)
 
 
+def _with_feminine_plurals(forms: list[str]) -> list[str]:
+    """The participle forms plus the feminine plural of each feminine singular (مشيرة → مشيرات):
+    news reports of women's statements use it (لافتات إلى أنهن ...)."""
+    out = list(forms)
+    for form in forms:
+        if form.endswith("ة") and form[:-1] + "ات" not in out:
+            out.append(form[:-1] + "ات")
+    return out
+
+
 @dataclass(frozen=True)
 class CueInfo:
     """What a cue form is: its lemma, its kind (verb, participle or noun) and rule flags."""
@@ -115,6 +125,22 @@ class QuoteLexicon:
         return info
 
 
+def _cutter_variants(cutters: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Normalized clause cutters; one that opens with a comma and a participle (، معربا) also
+    holds after a semicolon and in the plural (؛ معربا، ، معربين، ، معربات)."""
+    out: list[tuple[str, ...]] = []
+    for c in cutters:
+        words = tuple(norm(w) for w in c.split())
+        variants = [words]
+        if len(words) == 2 and words[0] == "،":
+            w = words[1]
+            plural = w[:-1] + "ين" if w.endswith("ا") else w[:-1] + "ات" if w.endswith("ه") else None
+            variants += [("،", plural)] if plural else []
+            variants += [("؛",) + v[1:] for v in list(variants)]
+        out += [v for v in variants if v not in out]
+    return tuple(out)
+
+
 def _nset(words) -> frozenset[str]:
     return frozenset(norm(w) for w in words)
 
@@ -134,7 +160,8 @@ def build_lexicon(data: dict) -> QuoteLexicon:
                 n = norm(form)
                 if n not in cues:
                     cues[n] = CueInfo(lemma, "verb", impersonal=True)
-        for lemma, forms in data["cue_participles"].items():
+        participles = {lemma: _with_feminine_plurals(forms) for lemma, forms in data["cue_participles"].items()}
+        for lemma, forms in participles.items():
             for form in forms:
                 cues[norm(form)] = CueInfo(lemma, "participle", continuation=True)
         for form, lemma in data["cue_nouns"].items():
@@ -145,7 +172,7 @@ def build_lexicon(data: dict) -> QuoteLexicon:
                 del cues[n]         # أقول، نرى: the author speaking, not a reported source
         surface = sorted({f for spec in data["cue_verbs"].values() for f in spec["forms"]}
                          | {f for spec in data["cue_verbs"].values() for f in spec.get("impersonal", ())}
-                         | {f for forms in data["cue_participles"].values() for f in forms}
+                         | {f for forms in participles.values() for f in forms}
                          | set(data["cue_nouns"]), key=len, reverse=True)
         alternation = "|".join(tolerant_pattern(f) for f in surface)
         cue_regex = re.compile(f"{_BOUNDARY_BEFORE}(?:[وف][{_DIACRITICS}]*)?(?:{alternation})"
@@ -179,7 +206,7 @@ def build_lexicon(data: dict) -> QuoteLexicon:
             first_names=_nset(data["first_names"]),
             name_particles=_nset(data["name_particles"]),
             window_blockers=_nset(data["window_blockers"]),
-            clause_cutters=tuple(tuple(norm(w) for w in c.split()) for c in data["clause_cutters"]),
+            clause_cutters=_cutter_variants(data["clause_cutters"]),
             raw=data,
         )
     except (KeyError, TypeError, AttributeError) as exc:

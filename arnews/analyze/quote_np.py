@@ -23,6 +23,10 @@ from arnews.analyze.quote_words import (_KINSHIP, _QUANTIFIERS, _RELATIVE, _TITL
                                        MAX_NAME_WORDS, Mention, _accusative, _ali, _pronoun_suffixed, _unsuffixed)
 
 
+#: Words after في that open a date or a rank, not a place of the description (في الثامن والعشرين)
+_ORDINALS = frozenset({"اول", "اخر", "احدث", "ثاني", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
+                       "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"})
+
 class NPParser:
     """Finds the speaker inside a window of tokens."""
 
@@ -32,7 +36,10 @@ class NPParser:
         # PERS entity mentions by the index of the token they start in: (start, end) offsets
         self.pers_at: dict[int, tuple[int, int]] = {}
         self.pers_full: set[int] = set()          # ... of entities named in full (two words or more)
+        self.place_ends: set[int] = set()         # offsets where a LOC entity mention ends
         for e in entities:
+            if e.type == "LOC":
+                self.place_ends.update(m.end for m in e.mentions)
             if e.type != "PERS":
                 continue
             for m in e.mentions:
@@ -401,7 +408,7 @@ class NPParser:
                 nxt = toks[j + 1]
                 if nxt.bare in self.lex.speech_event_nouns or _unsuffixed(nxt.bare) in self.lex.speech_event_nouns or nxt.norm in self.lex.time_words or \
                         self.lex.cue_info(nxt.norm) or nxt.norm in self.lex.np_stop_words or \
-                        nxt.norm in self.lex.complementizers or nxt.norm in ("اول", "اخر", "احدث", "ثاني"):
+                        nxt.norm in self.lex.complementizers or nxt.norm in _ORDINALS or nxt.text[:1].isdigit():
                     break
                 words.append(t)
                 j += 1
@@ -428,6 +435,9 @@ class NPParser:
                     len(words[-1].bare) > 4 and not t.definite and t.norm[:1] not in "بلوفك" and \
                     not t.bare.endswith(("ي", "يه", "ون", "ين", "ات")) and t.norm not in ("في", "من", "عن"):
                 break                             # خبراء ومختصون | مشاركة المرأة (no idafa after -ون)
+            if len(words) >= 3 and words[-2].norm in ("في", "من") and words[-1].end in self.place_ends \
+                    and not (t.definite and t.bare.endswith(("ي", "يه"))):
+                break                             # ناخبات في الأحساء | اللجنة العامة (the object)
             if words and t.definite and not words[-1].definite and words[-1].bare.endswith(("يه", "ي")) \
                     and len(words) >= 2 and len(words[-1].bare) > 3 and words[-1].norm[:1] != "و" and \
                     words[-1].bare not in self.lex.institution_words:

@@ -40,7 +40,7 @@ class SpeakerResolver:
                 if k and norm(words[0]) not in self.lex.first_names and norm(words[k - 1]) not in \
                         self.lex.name_particles:
                     words = words[k:]             # عسير | سعيد النقير: a place glued to the name
-                self._add_person(" ".join(words))
+                self._add_person(" ".join(words), entity=True)
         for m in mentions:
             if m.kind == "person" and len(m.name.split()) <= 2 or self._family_like(m):
                 for longer in self._expand_in_text(m.name):
@@ -66,10 +66,13 @@ class SpeakerResolver:
             bare not in self.lex.source_heads and n not in self.lex.title_words and \
             not bare.endswith(("ون", "ين", "ات"))
 
-    def _add_person(self, name: str) -> None:
+    def _add_person(self, name: str, *, entity: bool = False) -> None:
+        """Record a person name; ``entity``: an entity's name, whose clitics the entity layer
+        has already separated (وارين بافيت is a name, not و + ارين)."""
         words = name.split()
         first = norm(words[0]) if words else ""
-        if first[:1] == "و" and first not in self.lex.first_names and not first.startswith("وال"):
+        if first[:1] == "و" and first not in self.lex.first_names and not first.startswith("وال") \
+                and not entity:
             return                                # وأدى دودا: a verb, not part of the name
         if any((norm(w) in self.lex.institution_words or norm(w) in self.lex.title_words)
                and norm(w) not in self.lex.name_particles and norm(w) not in self.lex.first_names for w in words):
@@ -252,8 +255,9 @@ class SpeakerResolver:
         for i, t in enumerate(toks):
             if t.start >= before:
                 break
-            if not t.is_word or t.definite or self.idx.in_heading(t.start):
-                continue
+            if not t.is_word or self.idx.in_heading(t.start) or (t.definite and not (institution and not want)):
+                continue            # a bare back-reference (المحكمة) may go back to a definite full
+                                    # name too: المحكمة الجزائية المتخصصة في جدة
             if stem(t.text) != head:
                 if not (t.norm[:1] in "لب" and not t.norm.startswith("لل") and stem(t.text[1:]) == head):
                     continue        # (لشركة المياه الوطنية: an introduction after a preposition)

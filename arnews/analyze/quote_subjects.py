@@ -67,12 +67,18 @@ class SubjectRules:
             if t.norm in ("،", ","):
                 j += 1
                 continue
+            if t.norm == "اول" and [x.norm for x in toks[j + 1:j + 3]] == ["من", "امس"]:
+                j += 3              # أعلنت أول من أمس أن: the day before yesterday
+                continue
             if t.norm in _ADVERBIAL_PREPS and j + 1 < len(toks) and toks[j + 1].is_word and \
                     toks[j + 1].bare not in _ISSUED and not self.parser.is_first_name(toks[j + 1]) and \
                     not toks[j + 1].text[:1].isdigit():
+                indefinite = not toks[j + 1].definite
                 j += 2              # وتحدث في المظاهرة أيضا ألان ديشويتز؛ وقال بهذه المناسبة:
-                while j < len(toks) and toks[j].is_word and toks[j].definite and not self.parser.is_title(toks[j]):
-                    j += 1
+                while j < len(toks) and toks[j].is_word and not self.parser.is_title(toks[j]) and (
+                        toks[j].definite or indefinite and toks[j].norm.endswith(("ي", "يه"))
+                        and not self.parser.is_first_name(toks[j])):
+                    j += 1          # ... and its adjectives: وأكدن في اتصالات هاتفية
                 continue
             break
         rest = toks[j:]

@@ -40,6 +40,10 @@ from arnews.errors import InputError
 from arnews.model import Entity, Quote, Sentence, Speaker
 
 WINDOW = 45          # tokens searched after a cue for its content
+#: Words that hand the turn to a new speaker (من جانبه أوضح ..., بدوره قال ...): a cue verb
+#: after them opens a new quote even inside another's reported clause.
+_TURN_MARKERS = frozenset({"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها",
+                           "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها"})
 
 
 def extract_quotes(text: str, *, sentences: Sequence[Sentence] | None = None,
@@ -152,6 +156,8 @@ class _Extractor(SubjectRules, AttributionRules):
             return len(words) >= 4
         if j - 1 == ci and len(words) <= 3 and after is not None and after.is_word:
             return False            # أعلنت "زين السعودية" عن ...: the subject's name
+        if j - 1 == ci and len(words) <= 6 and after is not None and after.norm in self.lex.complementizers:
+            return False            # وأكد «المرصد السوري لحقوق الإنسان» أن ...: the subject, then the clause
         if prev is not None and (prev.norm in ("عن", "ب", "بـ", ":") or j - 1 == ci):
             return True
         if len(words) >= 3:
@@ -167,10 +173,13 @@ class _Extractor(SubjectRules, AttributionRules):
                 return              # in another cue's speaker phrase (..., والذي يصف نفسه بأنه ...)
             if not c.start < cue.start < c.end:
                 continue
+            if c.type == "direct" and not c.marked and self.toks[ci - 1].text in "،,؛" and (
+                    info.kind == "participle" or cue.norm[:1] in "وف"):
+                continue            # وقال: ...، وتابع قائلا: / مشيرة إلى أن: the colon quote ends
             if c.type == "direct" and (c.closed or info.kind != "participle"):
                 return              # nested in a direct quote
             if c.type == "indirect" and info.kind == "verb" and cue.norm[:1] not in "وف" and \
-                    self.toks[ci - 1].is_word:
+                    self.toks[ci - 1].is_word and self.toks[ci - 1].norm not in _TURN_MARKERS:
                 return              # a bare verb inside a reported clause is part of it
         np_from = ci + 1
         if info.needs_fi:
@@ -226,7 +235,8 @@ class _Extractor(SubjectRules, AttributionRules):
             result = self._quote_before(ci)
             content_at = ci + 1 + self._np_length(ci + 1, s_end)
         mention = self._subject(ci, np_from, content_at, info)
-        if mention is not None and result is None and not info.strict:
+        if mention is not None and result is None and not info.strict and not (
+                info.needs_speaker and not self._plausible(mention, strict=True)):
             self.sent_subject.setdefault(s, mention)     # a speaker introduced without a quote (yet)
             self.subject_only.append((cue.start, mention))
         if result is None:
@@ -340,7 +350,7 @@ class _Extractor(SubjectRules, AttributionRules):
                 if b is a or b.cue is None:
                     continue
                 if a.start < b.cue.start < a.end and b.anchor > a.start:
-                    a.end = b.cue.start
+                    a.end = self._clause_start(b.cue)
         for c in cands:
             c.start, c.end = self._trim(c.start, c.end)
         out: list[_Cand] = []
@@ -354,6 +364,15 @@ class _Extractor(SubjectRules, AttributionRules):
                 continue
             out.append(c)
         self.cands = out
+
+    def _clause_start(self, cue: Tok) -> int:
+        """Where the clause of ``cue`` starts: before a turn marker that opens it (، من جانبه أوضح)."""
+        i = cue.i
+        if i >= 1 and self.toks[i - 1].norm in _TURN_MARKERS:
+            i -= 1
+            if i >= 1 and self.toks[i - 1].norm in ("من", "ومن"):
+                i -= 1
+        return self.toks[i].start
 
     def _cutter(self, s: int, e: int) -> int | None:
         """Start of an author's clause (مما، وهو ما، الأمر الذي ...) that ends reported content."""
