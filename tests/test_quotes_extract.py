@@ -421,3 +421,35 @@ def test_quotes_extract_speaker_context(text, entities, speakers):
     elif entities:
         ents = _pers(text, entities[1])
     assert _speakers(text, ents) == speakers
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("وبحسب عدد منهن، فإن رغبتهن بالمشاركة أعاقها عدم وجود الهوية.",
+                 [("according_to", "فإن رغبتهن بالمشاركة أعاقها عدم وجود الهوية", "عدد منهن")],
+                 id="some-of-them-is-a-source"),
+    pytest.param("ووفقا للمتحدث الرسمي فإن الاجتماع سيعقد غدا.",
+                 [("according_to", "فإن الاجتماع سيعقد غدا", "المتحدث الرسمي")], id="title-source-without-comma"),
+    pytest.param("وتختلف الأسعار بحسب المنطقة التي يسكنها المواطن.", [], id="hasab-a-place-is-no-source"),
+    pytest.param("وتم توزيع المساعدات حسب عدد من الأسر.", [], id="hasab-a-number-is-no-source"),
+])
+def test_quotes_extract_according_to_sources(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("وأوضح مدير جوازات مطار الملك عبدالعزيز الدولي العقيد سليمان اليوسف أن الرحلات منتظمة.",
+                 ["سليمان اليوسف"], id="name-inside-a-place-name-is-not-the-speaker"),
+    pytest.param("وقال عمدة المدينة بيل دي بلازيو إن الوضع مستقر.\nوأفاد دي بلازيو بأن المرض انحسر.",
+                 ["بيل دي بلازيو"] * 2, id="particle-name-joins-the-full-name"),
+    pytest.param("وقال الوزير جون كيري إن الاتفاق مهم.\nوتابع أن الوزراء بحثوا نقل السلاح. وأشار إلى أن التعاون "
+                 "مستمر.", ["جون كيري"] * 3, id="verb-with-an-object-is-no-new-speaker"),
+])
+def test_quotes_extract_speaker_names(text, speakers):
+    ents = []
+    if "مطار" in text:
+        k = text.index("مطار الملك عبدالعزيز الدولي")
+        ents = [Entity("E9", "LOC", "مطار الملك عبدالعزيز الدولي",
+                       (Mention(k, k + len("مطار الملك عبدالعزيز الدولي"), "مطار الملك عبدالعزيز الدولي", "LOC"),))]
+    if "بلازيو" in text:
+        ents = _pers(text, "بيل دي بلازيو")
+    assert _speakers(text, ents) == speakers

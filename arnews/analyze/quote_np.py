@@ -37,9 +37,16 @@ class NPParser:
         self.pers_at: dict[int, tuple[int, int]] = {}
         self.pers_full: set[int] = set()          # ... of entities named in full (two words or more)
         self.place_ends: set[int] = set()         # offsets where a LOC entity mention ends
+        self.in_other: set[int] = set()           # tokens inside a LOC/ORG mention (مطار الملك خالد)
         for e in entities:
             if e.type == "LOC":
                 self.place_ends.update(m.end for m in e.mentions)
+            if e.type in ("LOC", "ORG"):
+                for m in e.mentions:
+                    i = idx.tok_at(m.start)
+                    while i < len(idx.toks) and idx.toks[i].start < m.end:
+                        self.in_other.add(i)
+                        i += 1
             if e.type != "PERS":
                 continue
             for m in e.mentions:
@@ -241,9 +248,11 @@ class NPParser:
             if self._can_start(t, prev, seen_title, nxt):
                 cands.append(j)
             prev = t
+        named = [k for k in cands if toks[k].i not in self.in_other]
         if not cands:
             return None
-        for k in cands:                       # the first name that closes the phrase
+        cands = named or cands                # not a name inside a place's or body's name (مطار الملك
+        for k in cands:                       # عبدالعزيز الدولي); the first name that closes the phrase
             words = self._person_words(toks, k)
             end = k + len(words)
             nxt = toks[end] if end < len(toks) else None

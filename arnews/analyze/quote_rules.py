@@ -139,7 +139,11 @@ class AttributionRules:
         if first.text in ALL_MARKS:
             return self.parser.parse(src)
         head = first.bare
-        ok = (head in self.lex.source_heads or (head.startswith("ال") and head[2:] in self.lex.source_heads)
+        bare = head[2:] if head.startswith("ال") else head
+        ok = (bare in self.lex.source_heads
+              or (self.parser.is_title(first) and head.startswith("ال")
+                  and lead not in ("حسب", "وفق"))                                  # وفقا للمتحدث الرسمي
+              or (head in ("عدد", "بعض") and len(src) > 1 and src[1].norm in ("منهم", "منهن"))   # بحسب عدد منهن
               or first.norm in self.lex.back_reference_words or self.parser.is_first_name(first)
               or any(m.start <= first.start < m.end for e in self.entities for m in e.mentions
                      if e.type in ("PERS", "ORG")))
@@ -170,6 +174,9 @@ class AttributionRules:
         if i - first_word <= 1:          # sentence-initial: وبحسب المصادر، ...
             k = self.idx.tok_from(mention.end)
             while k < len(self.toks) and self.toks[k].start < s_end and self.toks[k].text not in "،,":
+                if k > i and self.toks[k].norm.startswith("فان") and self.toks[k].norm in self.lex.complementizers \
+                        | {"ف" + c for c in self.lex.complementizers}:
+                    return self.toks[k].start, s_end   # ووفقا لحرفي النحت عادل الوايل فإننا ...
                 k += 1
             if k + 1 >= len(self.toks) or self.toks[k].start >= s_end:
                 if self.text[s_start:self.toks[i].start].strip(TRIM_START):

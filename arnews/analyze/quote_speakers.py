@@ -372,7 +372,7 @@ class SpeakerResolver:
 
 
 _CHAIN_PREFIXES = ("وال", "فال", "بال", "لل", "ال")
-_PARTICLE_KEYS = frozenset({"بن", "ابن", "بنت", "ابو", "ال", "عبد", "ام"})
+_PARTICLE_KEYS = frozenset({"بن", "ابن", "بنت", "ابو", "ال", "عبد", "ام", "دي", "دا", "دو", "فان", "فون"})
 
 
 def _chain_key(n: str) -> str:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from arnews.analyze.quote_lexicon import QuoteLexicon, load_lexicon
+from arnews.analyze.quote_lexicon import QuoteLexicon, load_lexicon, norm
 from arnews.analyze.quote_rules import TRIM_END, TRIM_START, AttributionRules, _Cand
 from arnews.analyze.quote_speakers import Mention, NPParser, SpeakerResolver
 from arnews.analyze.quote_subjects import SubjectRules
@@ -236,7 +236,7 @@ class _Extractor(SubjectRules, AttributionRules):
             content_at = ci + 1 + self._np_length(ci + 1, s_end)
         mention = self._subject(ci, np_from, content_at, info)
         if mention is not None and result is None and not info.strict and not (
-                info.needs_speaker and not self._plausible(mention, strict=True)):
+                info.needs_speaker and not self._named_speaker(mention)):
             self.sent_subject.setdefault(s, mention)     # a speaker introduced without a quote (yet)
             self.subject_only.append((cue.start, mention))
         if result is None:
@@ -364,6 +364,15 @@ class _Extractor(SubjectRules, AttributionRules):
                 continue
             out.append(c)
         self.cands = out
+
+    def _named_speaker(self, m) -> bool:
+        """A plausible speaker that is not a lone definite word: after a verb with a non-speech
+        sense (ونقل السلاح, وتتابع الغزو) such a word is its object, not a family name."""
+        if not self._plausible(m, strict=True):
+            return False
+        words = m.name.split()
+        return not (m.kind == "person" and len(words) == 1 and words[0].startswith("ال")
+                    and not self.parser.known_family(norm(words[0])))
 
     def _clause_start(self, cue: Tok) -> int:
         """Where the clause of ``cue`` starts: before a turn marker that opens it (، من جانبه أوضح)."""
