@@ -105,33 +105,29 @@ def test_outlet_spans_leave_other_words(text, tagged):
     assert all(typ != "ORG" for typ, _ in _found(text, tagged, outlet_spans))
 
 
-def test_gazetteer_places_add_untagged_multiword_places():
+def _gazetteer_found(text: str, tagged_word: str) -> list[tuple[str, str]]:
+    """(type, words) after ``gazetteer_places`` with the shipped features, ``tagged_word`` tagged LOC."""
     from pathlib import Path
 
     from arnews.analyze.entity_spans import gazetteer_places
     from arnews.analyze.ner.tagger import load_features
 
     features = load_features(Path(__file__).resolve().parents[1] / "arnews" / "data" / "ner")
-    toks = tokenize("وأسعف المصابون بالمدينة المنورة ومكة المكرمة.")
+    toks = tokenize(text)
     words = [t.text for t in toks]
-    tagged = [("LOC", words.index("ومكة"), words.index("ومكة") + 1)]
-    found = [(typ, " ".join(words[a:b])) for typ, a, b in gazetteer_places(toks, tagged, features)]
+    tagged = [("LOC", words.index(tagged_word), words.index(tagged_word) + 1)]
+    return [(typ, " ".join(words[a:b])) for typ, a, b in gazetteer_places(toks, tagged, features)]
+
+
+def test_gazetteer_places_add_untagged_multiword_places():
+    found = _gazetteer_found("وأسعف المصابون بالمدينة المنورة ومكة المكرمة.", "ومكة")
     # the untagged phrase is added whole; a place tagged on its first word takes the epithet
     assert ("LOC", "بالمدينة المنورة") in found and ("LOC", "ومكة المكرمة") in found
     assert ("LOC", "ومكة") not in found
 
 
 def test_gazetteer_places_keep_a_place_tagged_on_the_last_words():
-    from pathlib import Path
-
-    from arnews.analyze.entity_spans import gazetteer_places
-    from arnews.analyze.ner.tagger import load_features
-
-    features = load_features(Path(__file__).resolve().parents[1] / "arnews" / "data" / "ner")
-    toks = tokenize("وزار الوفد دولة قطر أمس.")
-    words = [t.text for t in toks]
-    tagged = [("LOC", words.index("قطر"), words.index("قطر") + 1)]
-    found = [(typ, " ".join(words[a:b])) for typ, a, b in gazetteer_places(toks, tagged, features)]
+    found = _gazetteer_found("وزار الوفد دولة قطر أمس.", "قطر")
     assert ("LOC", "قطر") in found and ("LOC", "دولة قطر") not in found
 
 
