@@ -72,7 +72,8 @@ def test_head_spans_find_named_bodies_and_events(text, tagged, expected):
     # a ministry adjective after a title or a definite noun is part of a role or a description
     "وقالت وزيرة الخارجية الأميركية إن الاتفاق صامد.",
     "وانتقد السياسة الخارجية الأمريكية في المنطقة.",
-    "وقال وزير الخارجية المصري إن الاتفاق صامد.",
+    "وانتقد وزيري الخارجية الأمريكية والروسية.",
+    "واهتم بالسياسة الخارجية الأمريكية في المنطقة.",
 ])
 def test_head_spans_leave_descriptions_alone(text):
     assert _found(text) == []

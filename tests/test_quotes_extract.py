@@ -388,6 +388,9 @@ def test_quotes_lexicon_first_person_forms_are_not_cues(form):
                  [("indirect", "الشباب أمل الأمة", "سعد الحربي")], id="participle-cut-after-semicolon"),
     pytest.param("وأكد أهالي الحي أن الكهرباء انقطعت ست ساعات، مطالبين بتوفير البدائل.",
                  [("indirect", "الكهرباء انقطعت ست ساعات", "أهالي الحي")], id="plural-participle-cut"),
+    pytest.param("وقال الوزير: الحكومة ملتزمة بوعودها، وتؤكد أن الإصلاح مستمر.",
+                 [("direct", "الحكومة ملتزمة بوعودها، وتؤكد أن الإصلاح مستمر", "الوزير")],
+                 id="verb-without-its-own-subject-does-not-end-a-colon-quote"),
     pytest.param("وأكد «المرصد السوري لحقوق الإنسان» أن التنظيم يعتقل المخالفين.",
                  [("indirect", "التنظيم يعتقل المخالفين", "المرصد السوري لحقوق الإنسان")],
                  id="marked-subject-before-complementizer"),
@@ -430,6 +433,8 @@ def test_quotes_extract_speaker_context(text, entities, speakers):
     pytest.param("ووفقا للمتحدث الرسمي فإن الاجتماع سيعقد غدا.",
                  [("according_to", "فإن الاجتماع سيعقد غدا", "المتحدث الرسمي")], id="title-source-without-comma"),
     pytest.param("وتختلف الأسعار بحسب المنطقة التي يسكنها المواطن.", [], id="hasab-a-place-is-no-source"),
+    pytest.param("وتتفاوت العقوبة بحسب القاضي المختص بالقضية.", [], id="bihasab-a-title-mid-sentence-is-a-condition"),
+    pytest.param('ورفع المتظاهرون لافتات "لا للفساد" أمام المبنى.', [], id="banners-are-no-cue"),
     pytest.param("وتم توزيع المساعدات حسب عدد من الأسر.", [], id="hasab-a-number-is-no-source"),
 ])
 def test_quotes_extract_according_to_sources(text, expected):
@@ -441,8 +446,12 @@ def test_quotes_extract_according_to_sources(text, expected):
                  ["سليمان اليوسف"], id="name-inside-a-place-name-is-not-the-speaker"),
     pytest.param("وقال عمدة المدينة بيل دي بلازيو إن الوضع مستقر.\nوأفاد دي بلازيو بأن المرض انحسر.",
                  ["بيل دي بلازيو"] * 2, id="particle-name-joins-the-full-name"),
-    pytest.param("وقال الوزير جون كيري إن الاتفاق مهم.\nوتابع أن الوزراء بحثوا نقل السلاح. وأشار إلى أن التعاون "
-                 "مستمر.", ["جون كيري"] * 3, id="verb-with-an-object-is-no-new-speaker"),
+    pytest.param("وقال الوزير جون كيري إن الاتفاق مهم.\nونقل السلاح إلى الحدود. وأشار إلى أن التعاون مستمر.",
+                 ["جون كيري"] * 2, id="verb-with-an-object-is-no-new-speaker"),
+    pytest.param("أصدرت المحكمة العليا قرارا جديدا بشأن القضية.\nوأكدت المحكمة أن القرار نهائي.",
+                 ["المحكمة العليا"], id="definite-name-not-the-object-after-it"),
+    pytest.param("وأوضح الوزير أن المملكة من جانبها أكدت دعمها للقرار.", ["الوزير"],
+                 id="turn-marker-inside-a-clause-opens-nothing"),
 ])
 def test_quotes_extract_speaker_names(text, speakers):
     ents = []

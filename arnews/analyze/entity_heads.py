@@ -86,8 +86,8 @@ _NATIONAL_HEADS = frozenset({"منتخب", "اتحاد", "جيش", "سفاره",
 #: الخارجية الأمريكية).
 _MINISTRY_ADJECTIVES = frozenset({"الخارجيه", "الداخليه"})
 #: Offices whose title the ministry adjective completes (وزيرة الخارجية الأميركية: a person's role).
-_MINISTER_WORDS = frozenset({"وزير", "وزيره", "وكيل", "وكيله", "مساعد", "مساعده", "نائب", "متحدث",
-                             "متحدثه", "ناطق", "ناطقه"})
+_MINISTER_WORDS = frozenset({"وزير", "وزيره", "وزيري", "وزيرا", "وزراء", "وكيل", "وكيله", "مساعد",
+                             "مساعده", "نائب", "متحدث", "متحدثه", "ناطق", "ناطقه"})
 _MAX_TOKENS = 8
 #: Words for a kind of state that are part of its official name (جمهورية مصر العربية, مملكة
 #: البحرين, سلطنة عمان), with the adjectives that close such a name.
@@ -285,8 +285,7 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
             end, typ = i + 1, "ORG"
         elif t.bare in _MINISTRY_ADJECTIVES and i + 1 < n and not toks[i + 1].prefix \
                 and toks[i + 1].bare in _lists()[1] and toks[i + 1].bare.endswith("ه") \
-                and not (i and ((toks[i - 1].bare.startswith("ال") and not toks[i - 1].prefix)
-                                or _head(toks[i - 1]) in _MINISTER_WORDS)):
+                and not (i and (toks[i - 1].bare.startswith("ال") or _head(toks[i - 1]) in _MINISTER_WORDS)):
             end, typ = i + 2, "ORG"
         elif _head(t) in FACILITY_HEADS and (j := _facility_end(toks, i)):
             end, typ = j, "LOC"

@@ -63,16 +63,6 @@ def tolerant_pattern(word: str) -> str:
     return "".join(parts)
 
 
-def _with_feminine_plurals(forms: list[str]) -> list[str]:
-    """The participle forms plus the feminine plural of each feminine singular (مشيرة → مشيرات):
-    news reports of women's statements use it (لافتات إلى أنهن ...)."""
-    out = list(forms)
-    for form in forms:
-        if form.endswith("ة") and form[:-1] + "ات" not in out:
-            out.append(form[:-1] + "ات")
-    return out
-
-
 @dataclass(frozen=True)
 class CueInfo:
     """What a cue form is: its lemma, its kind (verb, participle or noun) and rule flags."""
@@ -126,18 +116,14 @@ class QuoteLexicon:
 
 
 def _cutter_variants(cutters: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Normalized clause cutters; one that opens with a comma and a participle (، معربا) also
-    holds after a semicolon and in the plural (؛ معربا، ، معربين، ، معربات)."""
+    """Normalized clause cutters; one that opens with a comma (، معربا) also holds after a
+    semicolon (؛ معربا)."""
     out: list[tuple[str, ...]] = []
     for c in cutters:
         words = tuple(norm(w) for w in c.split())
-        variants = [words]
-        if len(words) == 2 and words[0] == "،":
-            w = words[1]
-            plural = w[:-1] + "ين" if w.endswith("ا") else w[:-1] + "ات" if w.endswith("ه") else None
-            variants += [("،", plural)] if plural else []
-            variants += [("؛",) + v[1:] for v in list(variants)]
-        out += [v for v in variants if v not in out]
+        for v in (words, ("؛",) + words[1:] if words[0] == "،" else words):
+            if v not in out:
+                out.append(v)
     return tuple(out)
 
 
@@ -160,7 +146,7 @@ def build_lexicon(data: dict) -> QuoteLexicon:
                 n = norm(form)
                 if n not in cues:
                     cues[n] = CueInfo(lemma, "verb", impersonal=True)
-        participles = {lemma: _with_feminine_plurals(forms) for lemma, forms in data["cue_participles"].items()}
+        participles = data["cue_participles"]
         for lemma, forms in participles.items():
             for form in forms:
                 cues[norm(form)] = CueInfo(lemma, "participle", continuation=True)

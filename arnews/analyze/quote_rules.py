@@ -50,6 +50,15 @@ def _according_lemma(lead: str) -> str:
 class AttributionRules:
     """Mixin for the extractor: according-to phrases and quotes in marks without a cue."""
 
+    def _cue_at(self, k: int):
+        """The cue information of token ``k``, or None where its form is a cue word used in
+        another sense: a لفت participle without إلى is a sign or a banner (لافتات "لا للفساد")."""
+        info = self.lex.cue_info(self.toks[k].norm)
+        if info is not None and info.kind == "participle" and info.lemma == "لفت" and (
+                k + 1 >= len(self.toks) or self.toks[k + 1].norm not in ("الي", "لي")):
+            return None
+        return info
+
     # ------------------------------------------------------------------ according to
     def _according_to(self) -> None:
         for i, t in enumerate(self.toks):
@@ -87,7 +96,7 @@ class AttributionRules:
             if contracted:
                 src[0] = Tok(src[0].i, src[0].start, src[0].end, "ال" + src[0].text, "ال" + src[0].norm,
                              "ال" + src[0].bare)
-            mention = self._according_source(src, lead)
+            mention = self._according_source(src, lead, initial=i - self.idx.tok_from(s_start) <= 1)
             if mention is None:
                 continue
             if contracted and mention.start == src[0].start:
@@ -124,7 +133,9 @@ class AttributionRules:
             self.cands.append(_Cand("according_to", s_start, m.start(), cue, "قول", None, "previous", s,
                                     s_start))
 
-    def _according_source(self, src: list[Tok], lead: str = "") -> Mention | None:
+    def _according_source(self, src: list[Tok], lead: str = "", initial: bool = False) -> Mention | None:
+        """The source after an according-to lead; ``initial``: the lead opens its sentence, where
+        a title alone is a source (وفقا للمتحدث الرسمي، ...) and not a condition (بحسب القاضي)."""
         if not src:
             return None
         first = src[0]
@@ -141,8 +152,7 @@ class AttributionRules:
         head = first.bare
         bare = head[2:] if head.startswith("ال") else head
         ok = (bare in self.lex.source_heads
-              or (self.parser.is_title(first) and head.startswith("ال")
-                  and lead not in ("حسب", "وفق"))                                  # وفقا للمتحدث الرسمي
+              or (self.parser.is_title(first) and head.startswith("ال") and initial)   # ووفقا للمتحدث الرسمي،
               or (head in ("عدد", "بعض") and len(src) > 1 and src[1].norm in ("منهم", "منهن"))   # بحسب عدد منهن
               or first.norm in self.lex.back_reference_words or self.parser.is_first_name(first)
               or any(m.start <= first.start < m.end for e in self.entities for m in e.mentions
@@ -174,9 +184,10 @@ class AttributionRules:
         if i - first_word <= 1:          # sentence-initial: وبحسب المصادر، ...
             k = self.idx.tok_from(mention.end)
             while k < len(self.toks) and self.toks[k].start < s_end and self.toks[k].text not in "،,":
-                if k > i and self.toks[k].norm.startswith("فان") and self.toks[k].norm in self.lex.complementizers \
-                        | {"ف" + c for c in self.lex.complementizers}:
+                if k > i and "إ" in self.toks[k].text and self.toks[k].norm.startswith("فان") and \
+                        self.toks[k].norm[1:] in self.lex.complementizers:
                     return self.toks[k].start, s_end   # ووفقا لحرفي النحت عادل الوايل فإننا ...
+                                                       # (written with إ: فان is also a name particle)
                 k += 1
             if k + 1 >= len(self.toks) or self.toks[k].start >= s_end:
                 if self.text[s_start:self.toks[i].start].strip(TRIM_START):
@@ -233,7 +244,7 @@ class AttributionRules:
             verb = None
             for k in range(j - 1, self.idx.tok_from(s_start) - 1, -1):
                 tk = self.toks[k]
-                info = self.lex.cue_info(tk.norm)
+                info = self._cue_at(k)
                 if info is not None and info.strict:
                     continue        # بين «داعش» و«النصرة»: a preposition
                 if tk.norm in self.lex.characterization_verbs or (

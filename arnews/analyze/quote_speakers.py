@@ -264,14 +264,16 @@ class SpeakerResolver:
                 t = Tok(t.i, t.start + 1, t.end, t.text[1:], t.norm[1:], t.bare[1:])
             window = [t] + toks[i + 1:i + 16]
             found, named = None, False
-            if institution:
+            if institution and not t.definite:
                 k = self.parser._name_start(window)
                 if k and not any(self.parser.is_title(w) for w in window[1:k]):   # not: شركة X الدكتور Y
                     found, named = self.parser._person(window, k).name, True
             if found is None:
                 m = self.parser._description(window)
-                if m is not None and m.start >= t.start and (len(m.name.split()) > 1 or m.start > t.start):
-                    found, named = m.name, m.start > t.start
+                if m is not None and m.start >= t.start and (len(m.name.split()) > 1 or m.start > t.start) \
+                        and not (t.definite and m.start > t.start):
+                    found, named = m.name, m.start > t.start   # (a definite name: only itself, not
+                                                              # the object after it: المحكمة العليا قرارا)
             if found is not None:
                 score = (named, len(want & {stem(w) for w in found.split()}))
                 if score >= best_score:

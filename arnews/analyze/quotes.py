@@ -34,16 +34,15 @@ from typing import Sequence
 from arnews.analyze.quote_lexicon import QuoteLexicon, load_lexicon, norm
 from arnews.analyze.quote_rules import TRIM_END, TRIM_START, AttributionRules, _Cand
 from arnews.analyze.quote_speakers import Mention, NPParser, SpeakerResolver
-from arnews.analyze.quote_subjects import SubjectRules
+from arnews.analyze.quote_subjects import _SIDE_WORDS, SubjectRules
 from arnews.analyze.quote_text import ALL_MARKS, Mark, TextIndex, Tok
 from arnews.errors import InputError
 from arnews.model import Entity, Quote, Sentence, Speaker
 
 WINDOW = 45          # tokens searched after a cue for its content
-#: Words that hand the turn to a new speaker (من جانبه أوضح ..., بدوره قال ...): a cue verb
-#: after them opens a new quote even inside another's reported clause.
-_TURN_MARKERS = frozenset({"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها",
-                           "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها"})
+#: Words that hand the turn to a new speaker at the start of a clause (، من جانبه أوضح ...،
+#: بدوره قال ...): a cue verb after them opens a new quote even inside another's reported clause.
+_TURN_MARKERS = _SIDE_WORDS | {"بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها"}
 
 
 def extract_quotes(text: str, *, sentences: Sequence[Sentence] | None = None,
@@ -101,7 +100,7 @@ class _Extractor(SubjectRules, AttributionRules):
         for i, t in enumerate(self.toks):
             if not t.is_word:
                 continue
-            info = self.lex.cue_info(t.norm)
+            info = self._cue_at(i)
             if info is None or not self.lex.cue_regex.fullmatch(t.text) or self.idx.in_heading(t.start):
                 continue
             mk = self.idx.mark_containing(t.start)
@@ -174,12 +173,14 @@ class _Extractor(SubjectRules, AttributionRules):
             if not c.start < cue.start < c.end:
                 continue
             if c.type == "direct" and not c.marked and self.toks[ci - 1].text in "،,؛" and (
-                    info.kind == "participle" or cue.norm[:1] in "وف"):
-                continue            # وقال: ...، وتابع قائلا: / مشيرة إلى أن: the colon quote ends
+                    info.kind == "participle" or cue.norm[:1] in "وف" and (
+                        info.continuation or self._named_subject_after(ci))):
+                continue            # وقال: ...، وتابع قائلا: / مشيرة إلى أن / وذكر عمر سالم أنه:
+                                    # the colon quote ends (not at وتؤكد أن: its subject is unknown)
             if c.type == "direct" and (c.closed or info.kind != "participle"):
                 return              # nested in a direct quote
             if c.type == "indirect" and info.kind == "verb" and cue.norm[:1] not in "وف" and \
-                    self.toks[ci - 1].is_word and self.toks[ci - 1].norm not in _TURN_MARKERS:
+                    self.toks[ci - 1].is_word and not self._after_turn_marker(ci):
                 return              # a bare verb inside a reported clause is part of it
         np_from = ci + 1
         if info.needs_fi:
@@ -374,14 +375,35 @@ class _Extractor(SubjectRules, AttributionRules):
         return not (m.kind == "person" and len(words) == 1 and words[0].startswith("ال")
                     and not self.parser.known_family(norm(words[0])))
 
+    def _named_subject_after(self, ci: int) -> bool:
+        """Is the verb at ``ci`` followed by a name or a title (its own subject, a new speaker)?"""
+        nxt = self.toks[ci + 1] if ci + 1 < len(self.toks) else None
+        return nxt is not None and nxt.is_word and (
+            self.parser.is_first_name(nxt) or self.parser.is_title(nxt) or nxt.i in self.parser.pers_at)
+
+    def _turn_marker_start(self, ci: int) -> int | None:
+        """Index where a turn marker right before the cue at ``ci`` starts (من جانبه، بدوره),
+        if one is there; None otherwise."""
+        if ci < 1 or self.toks[ci - 1].norm not in _TURN_MARKERS:
+            return None
+        i = ci - 1
+        if i >= 1 and self.toks[i - 1].norm in ("من", "ومن"):
+            i -= 1
+        return i
+
+    def _after_turn_marker(self, ci: int) -> bool:
+        """Does a turn marker open the clause of the cue at ``ci`` (after punctuation or at the
+        sentence start)? Inside a clause (أن المملكة من جانبها أكدت) it opens nothing."""
+        i = self._turn_marker_start(ci)
+        if i is None:
+            return False
+        _, s_start, _ = self._sent_bounds(self.toks[ci].start)
+        return i == 0 or self.toks[i].start <= s_start or not self.toks[i - 1].is_word
+
     def _clause_start(self, cue: Tok) -> int:
         """Where the clause of ``cue`` starts: before a turn marker that opens it (، من جانبه أوضح)."""
-        i = cue.i
-        if i >= 1 and self.toks[i - 1].norm in _TURN_MARKERS:
-            i -= 1
-            if i >= 1 and self.toks[i - 1].norm in ("من", "ومن"):
-                i -= 1
-        return self.toks[i].start
+        i = self._turn_marker_start(cue.i) if self._after_turn_marker(cue.i) else None
+        return self.toks[cue.i if i is None else i].start
 
     def _cutter(self, s: int, e: int) -> int | None:
         """Start of an author's clause (مما، وهو ما، الأمر الذي ...) that ends reported content."""
