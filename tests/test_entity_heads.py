@@ -175,3 +175,25 @@ def _mentions(text: str, tagged: dict[str, str]) -> list[tuple[str, str]]:
 ])
 def test_entities_end_to_end_mentions(text, tagged, expected):
     assert _mentions(text, tagged) == expected
+
+
+@pytest.mark.parametrize("text, tagged, name, count", [
+    ("وصلت الطائرة إلى ألبانيا أمس. وأكد سفير جمهورية ألبانيا أن ألبانيا ممتنة.", {"ألبانيا": "LOC"},
+     "ألبانيا", 3),
+    ("شهدت مكة المكرمة أمطارا. وقال الدفاع المدني بمكة إن الفرق جاهزة. وتستمر الأمطار على مكة المكرمة.",
+     {"مكة المكرمة": "LOC", "بمكة": "LOC"}, "مكة المكرمة", 3),
+    # another place that starts with the same name stays apart
+    ("زار الوفد كوريا الجنوبية ثم كوريا الشمالية.", {"كوريا الجنوبية": "LOC", "كوريا الشمالية": "LOC"},
+     None, None),
+])
+def test_entities_group_a_place_with_its_full_name(text, tagged, name, count):
+    from arnews.analyze.entities import find_entities
+    from arnews.analyze.pipeline import analyze_text
+    from scripted_tagger import ScriptedTagger
+
+    places = [e for e in find_entities(analyze_text(text, ("tokenize",)), tagger=ScriptedTagger(tagged))
+              if e.type == "LOC"]
+    if name is None:
+        assert len(places) == 2
+    else:
+        assert [(e.name, len(e.mentions)) for e in places] == [(name, count)]

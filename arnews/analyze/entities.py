@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ..model import Document, Entity, Mention, Token
 from .entity_clubs import club_spans
-from .entity_heads import head_spans
+from .entity_heads import STATE_ADJECTIVES, STATE_HEADS, head_spans
 from .entity_spans import (AGENCY_ACRONYMS, CLOSE_MARKS, COMMON_WORD_COUNT, NEVER_NAMES, OPEN_MARKS, PUNCT_EDGE,
                            complete_quoted_names, expand_org_heads, gazetteer_places, is_org_headed, kind_word,
                            media_spans, outlet_spans, prefix_chars, role_before, title_makes_person)
@@ -167,6 +167,15 @@ def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], st
                 target.roles.extend(other.roles)
                 del clusters[other.key]
                 break
+    # A place's official or full form joins its short name (جمهورية ألبانيا، مكة المكرمة → ألبانيا،
+    # مكة): one place, shown by the form the article uses most.
+    places = [c for c in clusters.values() if c.type() == "LOC"]
+    for long in sorted(places, key=lambda c: -len(c.key)):
+        short_key = _place_core(long.key)
+        if short_key != long.key and short_key in clusters and clusters[short_key].type() == "LOC":
+            clusters[short_key].mentions.extend(long.mentions)
+            clusters[short_key].roles.extend(long.roles)
+            del clusters[long.key]
     entities: list[tuple[int, str, str, tuple[Mention, ...], tuple[str, ...]]] = []
     for c in clusters.values():
         typ = c.type()
@@ -188,6 +197,23 @@ def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], st
     entities.sort(key=lambda e: e[0])
     return [Entity(f"E{i}", typ, name, mentions, roles)
             for i, (_, typ, name, mentions, roles) in enumerate(entities, 1)]
+
+
+#: Epithets that follow a city's name in its full form (مكة المكرمة، المدينة المنورة).
+_PLACE_EPITHETS = frozenset({"المكرمه", "المنوره"})
+
+
+def _place_core(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A place's match key without a leading state word and its closing adjectives (جمهورية مصر
+    العربية → مصر) or a trailing epithet (مكة المكرمة → مكة)."""
+    if len(key) > 1 and key[0] in STATE_HEADS:
+        core = list(key[1:])
+        while len(core) > 1 and core[-1] in STATE_ADJECTIVES:
+            core.pop()
+        return tuple(core)
+    if len(key) == 2 and key[1] in _PLACE_EPITHETS:
+        return key[:1]
+    return key
 
 
 def _part_of_name(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -92,7 +92,7 @@ _MAX_TOKENS = 8
 #: Words for a kind of state that are part of its official name (جمهورية مصر العربية, مملكة
 #: البحرين, سلطنة عمان), with the adjectives that close such a name.
 STATE_HEADS = frozenset({"جمهوريه", "مملكه", "سلطنه"})
-_STATE_ADJECTIVES = frozenset({"العربيه", "الاسلاميه", "الديمقراطيه", "الديموقراطيه", "الشعبيه",
+STATE_ADJECTIVES = frozenset({"العربيه", "الاسلاميه", "الديمقراطيه", "الديموقراطيه", "الشعبيه",
                                "الاتحاديه", "الهاشميه", "المتحده", "الاشتراكيه"})
 
 
@@ -254,7 +254,7 @@ def state_names(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> lis
                 out.append((typ, a, b))
                 continue
             a -= 1
-            while b < len(toks) and not toks[b].prefix and toks[b].bare in _STATE_ADJECTIVES:
+            while b < len(toks) and not toks[b].prefix and toks[b].bare in STATE_ADJECTIVES:
                 b += 1
         out.append((typ, a, b))
     return out
