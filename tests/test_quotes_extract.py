@@ -462,3 +462,7 @@ def test_quotes_extract_speaker_names(text, speakers):
     if "بلازيو" in text:
         ents = _pers(text, "بيل دي بلازيو")
     assert _speakers(text, ents) == speakers
+
+
+def test_quotes_extract_name_particle_fan_is_not_fa_inna():
+    assert _speakers("وقال المدرب لويس فان غال إن الفريق جاهز.") == ["لويس فان غال"]

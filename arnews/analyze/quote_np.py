@@ -341,7 +341,10 @@ class NPParser:
                 break
             if words and (self.is_title(t) and t.bare not in self.lex.name_particles):
                 break
-            if words and (self.is_stop(t) or t.bare in self.lex.speech_event_nouns):
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            particle = t.bare in self.lex.name_particles and "إ" not in t.text and nxt is not None \
+                and nxt.is_word and not nxt.definite     # لويس فان غال: فان is not فإن here
+            if words and not particle and (self.is_stop(t) or t.bare in self.lex.speech_event_nouns):
                 break
             if words and t.norm.startswith("و") and (t.norm[1:] in self.lex.first_names or
                                                      t.norm[1:3] == "ال" or t.norm == "و"):
@@ -356,7 +359,6 @@ class NPParser:
                 break
             if words and t.norm[:1] == "ل" and not self.is_first_name(t) and t.bare not in self.lex.name_particles:
                 break                             # نتنياهو | لرانتشي: a recipient
-            nxt = toks[n + 1] if n + 1 < len(toks) else None
             if words and not self.is_first_name(t) and t.bare not in self.lex.name_particles and \
                     t.norm != "عبد" and not t.definite and nxt is not None and nxt.is_word and nxt.definite \
                     and not nxt.bare.endswith("ي") and nxt.bare not in self.lex.name_particles \
