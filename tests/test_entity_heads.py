@@ -197,3 +197,8 @@ def test_entities_group_a_place_with_its_full_name(text, tagged, name, count):
         assert len(places) == 2
     else:
         assert [(e.name, len(e.mentions)) for e in places] == [(name, count)]
+
+
+def test_entities_join_a_hyphenated_name():
+    assert _mentions("وقال وزير الخارجية فرانك-فالتر شتاينماير إن القرار شجاع.",
+                     {"فرانك": "PERS", "فالتر شتاينماير": "PERS"}) == [("PERS", "فرانك-فالتر شتاينماير")]

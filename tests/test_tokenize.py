@@ -68,3 +68,13 @@ def test_segment_sentences_index_tokens(sample_path):
         inside = tokens[s.token_start:s.token_end]
         assert inside and inside[0].start >= s.start and inside[-1].end <= s.end
     assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
+
+
+@pytest.mark.parametrize("text, word, prefix", [
+    ("فرانك-فالتر شتاينماير", "فالتر", ""),      # the second part of a hyphenated name
+    ("الرياض-واس", "واس", ""),                    # a dateline written without spaces
+    ("الرياض - وبيروت", "وبيروت", "و"),           # a spaced dash separates words: the clitic stays
+])
+def test_tokenize_hyphen_glued_part_takes_no_clitic(text, word, prefix):
+    tok = next(t for t in tokenize(text) if t.text == word)
+    assert tok.prefix == prefix

@@ -151,6 +151,19 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
     return sorted(out, key=lambda s: s[1])
 
 
+def join_hyphenated(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Two spans of one type joined by a hyphen without spaces are one name (فرانك-فالتر
+    شتاينماير): the tagger sees the hyphen as a token of its own and tags it O."""
+    out: list[tuple[str, int, int]] = []
+    for typ, a, b in sorted(spans, key=lambda s: s[1]):
+        if out and out[-1][0] == typ and out[-1][2] + 1 == a and toks[a - 1].text in "-\u2010" \
+                and toks[a - 2].end == toks[a - 1].start and toks[a - 1].end == toks[a].start:
+            out[-1] = (typ, out[-1][1], b)
+        else:
+            out.append((typ, a, b))
+    return out
+
+
 _MAX_QUOTED_NAME = 4
 
 

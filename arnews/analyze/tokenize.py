@@ -104,7 +104,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if surface in "\u200c\u200d":
             continue
         norm = normalize_text(surface)
-        prefix, bare = split_proclitics(norm) if norm[:1].isalpha() else ("", norm)
+        k = m.start()
+        glued = k >= 2 and text[k - 1] in "-‐" and text[k - 2].isalpha()
+        # (the second part of a hyphenated word takes no clitic: فرانك-فالتر, الرياض-واس)
+        prefix, bare = split_proclitics(norm) if norm[:1].isalpha() and not glued else ("", norm)
         out.append(Token(m.start(), m.end(), surface, norm, bare, prefix))
     return out
 
