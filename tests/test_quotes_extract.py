@@ -384,6 +384,9 @@ def test_quotes_lexicon_first_person_forms_are_not_cues(form):
     pytest.param("وقال عمر سالم: أنا أخطأت في حق الجمهور، وتابع قائلا: هذه أول مشاركة لي.",
                  [("direct", "أنا أخطأت في حق الجمهور", "عمر سالم"), ("direct", "هذه أول مشاركة لي", "عمر سالم")],
                  id="wa-verb-after-comma-ends-a-colon-quote"),
+    pytest.param("وأوضح سعد الحربي أن الرياض مدينة جاذبة، لافتا أن السياحة تعتمد على البعد الحضاري.",
+                 [("indirect", "الرياض مدينة جاذبة", "سعد الحربي"),
+                  ("indirect", "السياحة تعتمد على البعد الحضاري", "سعد الحربي")], id="lafitan-anna-is-a-cue"),
     pytest.param("وأكد الشيخ سعد الحربي أن الشباب أمل الأمة؛ داعيا الآباء إلى رعايتهم.",
                  [("indirect", "الشباب أمل الأمة", "سعد الحربي")], id="participle-cut-after-semicolon"),
     pytest.param("وأكد أهالي الحي أن الكهرباء انقطعت ست ساعات، مطالبين بتوفير البدائل.",
@@ -466,3 +469,20 @@ def test_quotes_extract_speaker_names(text, speakers):
 
 def test_quotes_extract_name_particle_fan_is_not_fa_inna():
     assert _speakers("وقال المدرب لويس فان غال إن الفريق جاهز.") == ["لويس فان غال"]
+
+
+@pytest.mark.parametrize("text, orgs, speakers", [
+    pytest.param("أعلنت شركة زين السعودية عرضا جديدا.\nوكشفت الشركة أن العرض يشمل عشرين دولة.", ["زين السعودية"],
+                 ["زين السعودية"], id="head-word-back-reference-to-the-body-named-after-it"),
+    pytest.param("«زين» تطلق عرضا\n\nأطلقت «زين» عرضا. ويشمل عرض «زين» عشرين دولة، وتعاونت «زين» مع «موبايلي».\n"
+                 "وكشفت الشركة أن العرض مجاني.", ["زين", "موبايلي"], ["زين"], id="back-reference-to-the-salient-body"),
+])
+def test_quotes_extract_institution_back_reference(text, orgs, speakers):
+    ents = []
+    for n, name in enumerate(orgs, 1):
+        spans, k = [], text.find(name)
+        while k >= 0:
+            spans.append(Mention(k, k + len(name), name, "ORG"))
+            k = text.find(name, k + 1)
+        ents.append(Entity(f"E{n}", "ORG", name, tuple(spans)))
+    assert _speakers(text, ents) == speakers

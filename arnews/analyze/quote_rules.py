@@ -52,11 +52,13 @@ class AttributionRules:
 
     def _cue_at(self, k: int):
         """The cue information of token ``k``, or None where its form is a cue word used in
-        another sense: a لفت participle without إلى is a sign or a banner (لافتات "لا للفساد")."""
+        another sense: a لفت participle before neither إلى nor أن is a sign or a banner (لافتات
+        "لا للفساد")."""
         info = self.lex.cue_info(self.toks[k].norm)
         if info is not None and info.kind == "participle" and info.lemma == "لفت" and (
-                k + 1 >= len(self.toks) or self.toks[k + 1].norm not in ("الي", "لي")):
-            return None
+                k + 1 >= len(self.toks) or self.toks[k + 1].norm not in ("الي", "لي")
+                and self.toks[k + 1].norm not in self.lex.complementizers):
+            return None             # (لافتا أن / لافتا إلى أن: a cue)
         return info
 
     # ------------------------------------------------------------------ according to

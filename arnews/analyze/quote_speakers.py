@@ -184,7 +184,48 @@ class SpeakerResolver:
                                                  content[1:])
                 if found:
                     return found
+                if len(content) == 1 and bare in self.lex.institution_words:
+                    named = self._named_after_head(head, m.start)
+                    if named:                          # الشركة -> شركة زين: the body named so
+                        return named
+                    salient = self._salient_org(m.start)
+                    if salient:                        # الشركة -> «زين السعودية», the article's body
+                        return salient
         return " ".join(content) if len(content) < len(words) else m.name
+
+    def _org_at(self, pos: int) -> str | None:
+        """The text of an organization mention that starts at ``pos``, if any."""
+        for e in self.entities:
+            if e.type == "ORG":
+                for mt in e.mentions:
+                    if mt.start == pos:
+                        return self.idx.text[mt.start:mt.end]
+        return None
+
+    def _salient_org(self, before: int) -> str | None:
+        """The organization an article is about: named before ``before``, at least three times in
+        the article, and at least twice as often as any other organization."""
+        counts = sorted(((len(e.mentions), e.name) for e in self.entities
+                         if e.type == "ORG" and e.mentions[0].start < before), reverse=True)
+        if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+            return counts[0][1]
+        return None
+
+    def _named_after_head(self, head: str, before: int) -> str | None:
+        """The organization the article last named right after the head noun ``head`` before
+        ``before`` (شركة [زين السعودية] ... وأوضحت الشركة): a back-reference to it."""
+        best, best_at = None, -1
+        for e in self.entities:
+            if e.type != "ORG":
+                continue
+            for mt in e.mentions:
+                if best_at < mt.start < before:
+                    i = self.idx.tok_at(mt.start)
+                    prev = self.idx.toks[i - 1] if i > 0 and self.idx.toks[i].start == mt.start else None
+                    if prev is not None and prev.is_word and (stem(prev.text) == head or (
+                            prev.norm[:1] in "لب" and stem(prev.text[1:]) == head)):
+                        best, best_at = e.name, mt.start
+        return best
 
     def _title_word(self, w: str) -> bool:
         n = norm(w)
@@ -266,7 +307,10 @@ class SpeakerResolver:
             found, named = None, False
             if institution and not t.definite:
                 k = self.parser._name_start(window)
-                if k and not any(self.parser.is_title(w) for w in window[1:k]):   # not: شركة X الدكتور Y
+                ent = self._org_at(toks[i + 1].start) if i + 1 < len(toks) else None
+                if ent is not None and k is not None and k != 1:
+                    found, named = ent, True       # شركة [زين السعودية] ...: the body's tagged name
+                elif k and not any(self.parser.is_title(w) for w in window[1:k]):   # not: شركة X الدكتور Y
                     found, named = self.parser._person(window, k).name, True
             if found is None:
                 m = self.parser._description(window)
