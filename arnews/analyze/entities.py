@@ -239,13 +239,13 @@ def _propagate(sents: list[Sequence[Token]], spans: list[list[tuple[str, int, in
     A one-word name is only repeated when it is not a common word (the shipped lexicon), so that
     a person called صالح does not turn every لصالح into a mention.
     """
-    from .tokenize import _known
+    from .tokenize import core_count
 
     known: dict[tuple[str, ...], str] = {}
     for toks, ss in zip(sents, spans):
         for typ, a, b in ss:
             key = _span_key(toks, a, b)
-            if key and (len(key) > 1 or (len(key[0]) > 2 and _known(key[0]) < COMMON_WORD_COUNT)):
+            if key and (len(key) > 1 or (len(key[0]) > 2 and core_count(key[0]) < COMMON_WORD_COUNT)):
                 known.setdefault(key, typ)
     if not known:
         return

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Token
-from .entity_spans import _lists
+from .entity_spans import _lists, covered_tokens
 
 #: Clubs (normalized) whose names are ordinary words or place names.
 CLUBS = frozenset({
@@ -73,7 +73,7 @@ def club_spans(sents: Sequence[Sequence[Token]], spans: list[list[tuple[str, int
     found: set[str] = set()
     candidates: list[tuple[int, int, str]] = []
     for si, (toks, ss) in enumerate(zip(sents, spans)):
-        covered = {k for _t, a, b in ss for k in range(a, b)}
+        covered = covered_tokens(ss)
         for i, t in enumerate(toks):
             name = _club(t)
             if name is None or i in covered or _common_phrase(toks, i):

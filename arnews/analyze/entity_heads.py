@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Token
-from .entity_spans import _FUNCTION_WORDS, _HONORIFICS, _head, _lists
+from .entity_spans import _FUNCTION_WORDS, _HONORIFICS, _head, _lists, covered_tokens
 
 #: Head nouns (normalized, without the article) that open the name of a body.
 BODY_HEADS = frozenset({
@@ -266,7 +266,7 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
     way to it."""
     spans = state_names(toks, spans)
     tagged = {a: (typ, a, b) for typ, a, b in spans}
-    covered = {k for _t, a, b in spans for k in range(a, b)}
+    covered = covered_tokens(spans)
     extra: list[tuple[str, int, int]] = []
     i = 0
     n = len(toks)

@@ -19,6 +19,11 @@ PUNCT_EDGE = set("“”«»\"'()[]{}،,.:;؛!?؟-–—…")
 _MAX_ROLE_TOKENS = 5
 
 
+def covered_tokens(spans: list[tuple[str, int, int]]) -> set[int]:
+    """Indices of the tokens that ``spans`` cover."""
+    return {k for _t, a, b in spans for k in range(a, b)}
+
+
 def prefix_chars(token: Token) -> int:
     """How many characters of the original token its proclitic prefix occupies."""
     if not token.prefix:
@@ -106,8 +111,8 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
     اليوم – لندن) - unless it begins with a first name from the gazetteer of ``features`` (a
     reporter's byline). ``dateline``: whether this sentence can hold the dateline (the first
     sentences of an article)."""
-    from .tokenize import _known
-    covered = {k for _t, a, b in spans for k in range(a, b)}
+    from .tokenize import core_count
+    covered = covered_tokens(spans)
     starts = {a: (typ, a, b) for typ, a, b in spans}
     out = list(spans)
     n = len(toks)
@@ -134,7 +139,7 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
                     out[out.index(starts[i + 1])] = ("ORG", a, b)   # صحيفة الشرق الأوسط
             elif len(nxt.bare) > 2 and not nxt.prefix and nxt.norm not in _FUNCTION_WORDS \
                     and nxt.norm not in _NOT_OUTLETS and not nxt.bare.endswith(_NISBA_ENDINGS) \
-                    and nxt.norm not in _lists()[1] and (nxt.bare.startswith("ال") or _known(nxt.bare) < COMMON_WORD_COUNT):
+                    and nxt.norm not in _lists()[1] and (nxt.bare.startswith("ال") or core_count(nxt.bare) < COMMON_WORD_COUNT):
                 add(i + 1, i + 2)
     dash = next((k for k in range(1, min(8, n - 1)) if toks[k].text in _DASHES and k + 1 in starts
                  and starts[k + 1][0] == "LOC"), None) if dateline else None
@@ -211,7 +216,7 @@ def gazetteer_places(toks: Sequence[Token], spans: list[tuple[str, int, int]],
     if ranks is None or gaz is None:
         return spans
     spans = _gazetteer_phrases(toks, spans, gaz)
-    covered = {k for _t, a, b in spans for k in range(a, b)}
+    covered = covered_tokens(spans)
     extra = []
     for i in range(1, len(toks)):
         t = toks[i]
@@ -277,7 +282,7 @@ def expand_org_heads(toks: Sequence[Token], spans: list[tuple[str, int, int]]
     after them keeps its own type (دائرة إعلام دبي: دبي is a place). An organization tagged on
     a nationality adjective alone takes the head before it (البرلمان الكوسوفي).
     """
-    covered = {k for _t, a, b in spans for k in range(a, b)}
+    covered = covered_tokens(spans)
     out, kinds = [], {}
     for typ, a, b in spans:
         k = a - 1
@@ -329,7 +334,7 @@ def role_before(doc: Document, toks: Sequence[Token], a: int,
     j = a
     while j > 0 and toks[j - 1].text in _SKIP_BEFORE_NAME:
         j -= 1
-    start = _title_end_at(toks, j)
+    start = direct = _title_end_at(toks, j)
     if start is None and j in span_ends and span_ends[j][0] == "ORG":
         org_start = span_ends[j][1]
         k = org_start
@@ -339,7 +344,7 @@ def role_before(doc: Document, toks: Sequence[Token], a: int,
     if start is None:
         return None
     first = toks[start]
-    offset = first.start + (1 if first.prefix[:1] in ("و", "ف") and _title_end_at(toks, j) is not None
+    offset = first.start + (1 if first.prefix[:1] in ("و", "ف") and direct is not None
                             and first.norm[1:] and first.norm[0] in "وف" else 0)
     text = doc.text[offset:toks[j - 1].end]
     return " ".join(c for c in text.split() if c not in _SKIP_BEFORE_NAME).strip("،, ")

@@ -146,8 +146,7 @@ def build_lexicon(data: dict) -> QuoteLexicon:
                 n = norm(form)
                 if n not in cues:
                     cues[n] = CueInfo(lemma, "verb", impersonal=True)
-        participles = data["cue_participles"]
-        for lemma, forms in participles.items():
+        for lemma, forms in data["cue_participles"].items():
             for form in forms:
                 cues[norm(form)] = CueInfo(lemma, "participle", continuation=True)
         for form, lemma in data["cue_nouns"].items():
@@ -158,7 +157,7 @@ def build_lexicon(data: dict) -> QuoteLexicon:
                 del cues[n]         # أقول، نرى: the author speaking, not a reported source
         surface = sorted({f for spec in data["cue_verbs"].values() for f in spec["forms"]}
                          | {f for spec in data["cue_verbs"].values() for f in spec.get("impersonal", ())}
-                         | {f for forms in participles.values() for f in forms}
+                         | {f for forms in data["cue_participles"].values() for f in forms}
                          | set(data["cue_nouns"]), key=len, reverse=True)
         alternation = "|".join(tolerant_pattern(f) for f in surface)
         cue_regex = re.compile(f"{_BOUNDARY_BEFORE}(?:[وف][{_DIACRITICS}]*)?(?:{alternation})"

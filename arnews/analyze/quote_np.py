@@ -27,6 +27,7 @@ from arnews.analyze.quote_words import (_KINSHIP, _QUANTIFIERS, _RELATIVE, _TITL
 _ORDINALS = frozenset({"اول", "اخر", "احدث", "ثاني", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                        "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"})
 
+
 class NPParser:
     """Finds the speaker inside a window of tokens."""
 

@@ -195,12 +195,10 @@ class SpeakerResolver:
 
     def _org_at(self, pos: int) -> str | None:
         """The text of an organization mention that starts at ``pos``, if any."""
-        for e in self.entities:
-            if e.type == "ORG":
-                for mt in e.mentions:
-                    if mt.start == pos:
-                        return self.idx.text[mt.start:mt.end]
-        return None
+        if not hasattr(self, "_org_starts"):
+            self._org_starts = {mt.start: self.idx.text[mt.start:mt.end] for e in reversed(self.entities)
+                                if e.type == "ORG" for mt in e.mentions}
+        return self._org_starts.get(pos)
 
     def _salient_org(self, before: int) -> str | None:
         """The organization an article is about: named before ``before``, at least three times in
@@ -222,8 +220,7 @@ class SpeakerResolver:
                 if best_at < mt.start < before:
                     i = self.idx.tok_at(mt.start)
                     prev = self.idx.toks[i - 1] if i > 0 and self.idx.toks[i].start == mt.start else None
-                    if prev is not None and prev.is_word and (stem(prev.text) == head or (
-                            prev.norm[:1] in "لب" and stem(prev.text[1:]) == head)):
+                    if prev is not None and prev.is_word and _head_clitic(prev, head, lil=True) is not None:
                         best, best_at = e.name, mt.start
         return best
 
@@ -299,9 +296,10 @@ class SpeakerResolver:
             if not t.is_word or self.idx.in_heading(t.start) or (t.definite and not (institution and not want)):
                 continue            # a bare back-reference (المحكمة) may go back to a definite full
                                     # name too: المحكمة الجزائية المتخصصة في جدة
-            if stem(t.text) != head:
-                if not (t.norm[:1] in "لب" and not t.norm.startswith("لل") and stem(t.text[1:]) == head):
-                    continue        # (لشركة المياه الوطنية: an introduction after a preposition)
+            clitic = _head_clitic(t, head)
+            if clitic is None:
+                continue
+            if clitic:              # (لشركة المياه الوطنية: an introduction after a preposition)
                 t = Tok(t.i, t.start + 1, t.end, t.text[1:], t.norm[1:], t.bare[1:])
             window = [t] + toks[i + 1:i + 16]
             found, named = None, False
@@ -415,6 +413,17 @@ class SpeakerResolver:
             if ek == key or (len(key) > 1 and _contains(ek, key)) or (len(ek) > 1 and _contains(key, ek)):
                 return e.id
         return None
+
+
+def _head_clitic(t: Tok, head: str, *, lil: bool = False) -> int | None:
+    """0 when token ``t`` is the head noun ``head`` (by :func:`stem`), 1 when it is that noun
+    after the preposition ل or ب (لشركة, بوزارة; with ``lil`` also ل + ال written لل: للجنة),
+    None otherwise."""
+    if stem(t.text) == head:
+        return 0
+    if t.norm[:1] in "لب" and (lil or not t.norm.startswith("لل")) and stem(t.text[1:]) == head:
+        return 1
+    return None
 
 
 _CHAIN_PREFIXES = ("وال", "فال", "بال", "لل", "ال")

@@ -180,7 +180,7 @@ class _Extractor(SubjectRules, AttributionRules):
             if c.type == "direct" and (c.closed or info.kind != "participle"):
                 return              # nested in a direct quote
             if c.type == "indirect" and info.kind == "verb" and cue.norm[:1] not in "وف" and \
-                    self.toks[ci - 1].is_word and not self._after_turn_marker(ci):
+                    self.toks[ci - 1].is_word and self._opening_turn_marker(ci) is None:
                 return              # a bare verb inside a reported clause is part of it
         np_from = ci + 1
         if info.needs_fi:
@@ -381,28 +381,21 @@ class _Extractor(SubjectRules, AttributionRules):
         return nxt is not None and nxt.is_word and (
             self.parser.is_first_name(nxt) or self.parser.is_title(nxt) or nxt.i in self.parser.pers_at)
 
-    def _turn_marker_start(self, ci: int) -> int | None:
-        """Index where a turn marker right before the cue at ``ci`` starts (من جانبه، بدوره),
-        if one is there; None otherwise."""
+    def _opening_turn_marker(self, ci: int) -> int | None:
+        """Index where a turn marker (من جانبه، بدوره) right before the cue at ``ci`` starts, when
+        it opens the cue's clause (after punctuation or at the sentence start); None otherwise.
+        Inside a clause (أن المملكة من جانبها أكدت) it opens nothing."""
         if ci < 1 or self.toks[ci - 1].norm not in _TURN_MARKERS:
             return None
         i = ci - 1
         if i >= 1 and self.toks[i - 1].norm in ("من", "ومن"):
             i -= 1
-        return i
-
-    def _after_turn_marker(self, ci: int) -> bool:
-        """Does a turn marker open the clause of the cue at ``ci`` (after punctuation or at the
-        sentence start)? Inside a clause (أن المملكة من جانبها أكدت) it opens nothing."""
-        i = self._turn_marker_start(ci)
-        if i is None:
-            return False
         _, s_start, _ = self._sent_bounds(self.toks[ci].start)
-        return i == 0 or self.toks[i].start <= s_start or not self.toks[i - 1].is_word
+        return i if i == 0 or self.toks[i].start <= s_start or not self.toks[i - 1].is_word else None
 
     def _clause_start(self, cue: Tok) -> int:
         """Where the clause of ``cue`` starts: before a turn marker that opens it (، من جانبه أوضح)."""
-        i = self._turn_marker_start(cue.i) if self._after_turn_marker(cue.i) else None
+        i = self._opening_turn_marker(cue.i)
         return self.toks[cue.i if i is None else i].start
 
     def _cutter(self, s: int, e: int) -> int | None:

@@ -45,7 +45,7 @@ def _lexicon() -> dict[str, tuple[int, int]]:
     return out
 
 
-def _known(word: str) -> int:
+def core_count(word: str) -> int:
     """How often ``word`` occurs in the core counts (ANERcorp and place names)."""
     return _lexicon().get(word, (0, 0))[0]
 
@@ -87,7 +87,7 @@ def split_proclitics(norm: str) -> tuple[str, str]:
         if word[0] == "ل" and rest.startswith("ل") and len(rest) > 1:
             # لل: ل + ال (alef dropped) or ل + a word that begins with ل (لليبيا).
             with_article = "ا" + rest
-            if _known(rest) > _known(with_article):
+            if core_count(rest) > core_count(with_article):
                 return prefix + "ل", rest
             if len(rest) - 1 >= _MIN_STEM:
                 return prefix + "ل", with_article
