@@ -149,3 +149,19 @@ def test_cli_size_limit(sample_path):
 def test_cli_bad_json_field(sample_path):
     res = runner.invoke(app, ["analyze", str(sample_path.with_suffix(".json")), "--text-field", "nope"])
     assert res.exit_code == 8 and "nope" in res.stderr
+
+
+@pytest.mark.parametrize("command, name, content", [
+    ("ner", "gold.conll", "زار B-PERS\nالقاهرة B-LOC\n\n"),
+    ("quotes", "gold.jsonl", json.dumps({"id": "a", "text": "وقال الوزير إن الخطة جاهزة.", "quotes": []},
+                                        ensure_ascii=False) + "\n"),
+    ("entities", "gold.jsonl", json.dumps({"id": "a", "text": "زار الوفد القاهرة.",
+                                           "entities": [{"start": 10, "end": 17, "type": "LOC"}]},
+                                          ensure_ascii=False) + "\n"),
+])
+def test_cli_evaluate_unwritable_predictions_is_an_error(tmp_path, command, name, content):
+    gold = tmp_path / name
+    gold.write_text(content, encoding="utf-8")
+    res = runner.invoke(app, ["evaluate", command, str(gold), "--predictions", str(tmp_path / "no" / "pred")])
+    assert res.exit_code == 10, (res.output, res.exception)
+    assert "cannot write predictions" in res.output and "Traceback" not in res.output

@@ -12,7 +12,6 @@ stand in for an article.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -187,7 +186,7 @@ def evaluate_entity_articles(gold_path: Path | str, *, predictions_path: Path | 
     (default: the shipped tagger and rules). Every mention is scored with its entity's type.
     With ``predictions_path`` the predicted mentions are written there, one article a line.
     """
-    from .quote_eval import read_jsonl
+    from .quote_eval import read_jsonl, write_jsonl
 
     gold = read_jsonl(gold_path)
     _check_entity_gold(gold, gold_path)
@@ -203,10 +202,5 @@ def evaluate_entity_articles(gold_path: Path | str, *, predictions_path: Path | 
                 for e in find(rec["text"]) for m in e.mentions]
         predicted.append({"id": rec["id"], "entities": sorted(ents, key=lambda x: x["start"])})
     if predictions_path is not None:
-        try:
-            with open(predictions_path, "w", encoding="utf-8") as fh:
-                for rec in predicted:
-                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        except OSError as exc:
-            raise EvaluationError(f"cannot write predictions to {predictions_path}: {exc}") from exc
+        write_jsonl(predictions_path, predicted)
     return score_entity_mentions(gold, predicted, details=details)

@@ -169,6 +169,16 @@ def read_jsonl(path: str | Path) -> list[dict]:
     return out
 
 
+def write_jsonl(path: str | Path, records: Iterable[dict]) -> None:
+    """Write ``records`` as JSON Lines; a path that cannot be written raises EvaluationError."""
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise EvaluationError(f"cannot write predictions to {path}: {exc}") from exc
+
+
 def _check_gold(gold: list[dict], path: str | Path) -> None:
     if not gold:
         raise EvaluationError(f"{path}: no articles to score")
@@ -207,9 +217,7 @@ def evaluate_quotes(gold_path: str | Path, *, predictions_path: str | Path | Non
             from arnews.analyze.quotes import extract_quotes as extract
         predicted = [{"id": rec["id"], "quotes": quotes_to_records(extract(rec["text"]))} for rec in gold]
         if predictions_path is not None:
-            with open(predictions_path, "w", encoding="utf-8") as fh:
-                for rec in predicted:
-                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            write_jsonl(predictions_path, predicted)
     return score_quotes(gold, predicted, details=details)
 
 

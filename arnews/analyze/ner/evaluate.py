@@ -88,9 +88,12 @@ def evaluate_conll(gold_path: Path | str, *, types: Iterable[str] | None = None,
     tokens = [[tok for tok, _ in sent] for sent in gold]
     predicted = predict(tokens, tagger) if predict is not None else tagger.tag(tokens)
     if predictions_path is not None:
-        write_conll(predictions_path,
-                    ([(tok, tag) for tok, tag in zip(toks, tags)]
-                     for toks, tags in zip(tokens, predicted)))
+        try:
+            write_conll(predictions_path,
+                        ([(tok, tag) for tok, tag in zip(toks, tags)]
+                         for toks, tags in zip(tokens, predicted)))
+        except OSError as exc:
+            raise EvaluationError(f"cannot write predictions to {predictions_path}: {exc}") from exc
     return score([[tag for _, tag in sent] for sent in gold], predicted, types=types)
 
 
