@@ -46,6 +46,10 @@ def evaluate_ner_cli(
 ) -> None:
     """Entity-level (conlleval-style) precision, recall and F1 of the tagger on a CoNLL gold file.
 
+    GOLD has one `token ... TAG` line per token (the tag in the last column) and a blank \
+line between sentences; tags are BIO (BIOES and BILOU are read as the same chunks) over \
+PER or PERS, LOC, ORG, MIS* or MISC.
+
     Example:
 
       arnews evaluate ner ../shared/data/ner/anercorp/test.txt --types PERS,LOC,ORG

@@ -97,12 +97,20 @@ def test_ner_evaluate_writes_predictions_with_gold_tokens(gold_file: Path,
 @pytest.mark.parametrize(("raw", "expected"), [
     ("B-PER", "B-PERS"), ("I-PERS", "I-PERS"), ("B-MIS", "B-MISC"), ("I-MISC1", "I-MISC"),
     ("B-LOC", "B-LOC"), ("O", "O"), ("b-org", "B-ORG"),
+    ("S-LOC", "B-LOC"), ("E-PER", "I-PERS"), ("U-ORG", "B-ORG"), ("L-MIS", "I-MISC"),
 ])
 def test_ner_conll_normalize_tag_unifies_spellings(raw: str, expected: str) -> None:
     assert normalize_tag(raw) == expected
 
 
-@pytest.mark.parametrize("bad", ["X-LOC", "LOC", "B-", "B_PER"])
+def test_ner_conll_bioes_file_reads_as_the_same_chunks(tmp_path) -> None:
+    path = tmp_path / "bioes.conll"
+    path.write_text("خليفة B-PER\nحفتر E-PER\nفي O\nليبيا S-LOC\n\n", encoding="utf-8")
+    tags = [tag for _, tag in read_conll(path)[0]]
+    assert spans(tags) == [("PERS", 0, 2), ("LOC", 3, 4)]
+
+
+@pytest.mark.parametrize("bad", ["X-LOC", "LOC", "B-", "B_PER", "M-LOC"])
 def test_ner_conll_normalize_tag_rejects_non_bio(bad: str) -> None:
     with pytest.raises(EvaluationError):
         normalize_tag(bad)

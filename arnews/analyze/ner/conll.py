@@ -2,7 +2,8 @@
 
 Format: one token a line with its tag in the last whitespace-separated column (other columns
 are ignored), a blank line between sentences. Tags are BIO (``B-TYPE``, ``I-TYPE``, ``O``);
-type spellings are unified: ``PER``/``PERSON`` -> ``PERS``, ``MIS``/``MISC``/``MISC1``/... ->
+BIOES/BILOU files are read as the same chunks in BIO (``S-``/``U-`` -> ``B-``, ``E-``/``L-`` ->
+``I-``), since corpora of other genres come in those schemes too. Type spellings are unified: ``PER``/``PERSON`` -> ``PERS``, ``MIS``/``MISC``/``MISC1``/... ->
 ``MISC``, ``ORGANIZATION`` -> ``ORG``, ``LOCATION`` -> ``LOC``.
 """
 
@@ -16,9 +17,13 @@ from arnews.errors import EvaluationError
 TYPE_ALIASES = {"PER": "PERS", "PERSON": "PERS", "PERS": "PERS", "LOC": "LOC",
                 "LOCATION": "LOC", "GPE": "LOC", "ORG": "ORG", "ORGANIZATION": "ORG"}
 
+# chunk prefixes of BIO, BIOES (S single, E end) and BILOU (U unit, L last), as BIO
+_PREFIXES = {"B": "B", "I": "I", "S": "B", "U": "B", "E": "I", "L": "I"}
+
 
 def normalize_tag(tag: str) -> str:
-    """Unify a BIO tag's spelling (``B-PER`` -> ``B-PERS``, ``I-MIS2`` -> ``I-MISC``).
+    """Unify a BIO tag's spelling (``B-PER`` -> ``B-PERS``, ``I-MIS2`` -> ``I-MISC``, BIOES
+    ``S-LOC`` -> ``B-LOC`` and ``E-ORG`` -> ``I-ORG``).
 
     Raises :class:`EvaluationError` for something that is not ``O`` or ``B-``/``I-`` + a type.
     """
@@ -26,14 +31,15 @@ def normalize_tag(tag: str) -> str:
     if tag in ("O", "0"):
         return "O"
     prefix, sep, typ = tag.partition("-")
-    if not sep or prefix.upper() not in ("B", "I") or not typ:
+    prefix = _PREFIXES.get(prefix.upper(), "")
+    if not sep or not prefix or not typ:
         raise EvaluationError(f"not a BIO tag: {tag!r}")
     up = typ.upper()
     if up.startswith("MIS"):
         norm = "MISC"
     else:
         norm = TYPE_ALIASES.get(up, up)
-    return f"{prefix.upper()}-{norm}"
+    return f"{prefix}-{norm}"
 
 
 def read_conll(path: Path | str) -> list[list[tuple[str, str]]]:
