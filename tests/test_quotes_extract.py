@@ -478,11 +478,31 @@ def test_quotes_extract_name_particle_fan_is_not_fa_inna():
                  "وكشفت الشركة أن العرض مجاني.", ["زين", "موبايلي"], ["زين"], id="back-reference-to-the-salient-body"),
 ])
 def test_quotes_extract_institution_back_reference(text, orgs, speakers):
+    assert _speakers(text, _typed_entities(text, [("ORG", name) for name in orgs])) == speakers
+
+
+def _typed_entities(text: str, typed: list[tuple[str, str]]) -> list[Entity]:
     ents = []
-    for n, name in enumerate(orgs, 1):
+    for n, (typ, name) in enumerate(typed, 1):
         spans, k = [], text.find(name)
         while k >= 0:
-            spans.append(Mention(k, k + len(name), name, "ORG"))
+            spans.append(Mention(k, k + len(name), name, typ))
             k = text.find(name, k + 1)
-        ents.append(Entity(f"E{n}", "ORG", name, tuple(spans)))
-    assert _speakers(text, ents) == speakers
+        ents.append(Entity(f"E{n}", typ, name, tuple(spans)))
+    return ents
+
+
+@pytest.mark.parametrize("text, typed, speakers", [
+    pytest.param("تبدأ الهيئة العامة للغذاء والدواء استقبال الطلبات.\nوحصرت الهيئة استيراد الأدوية بمطار الملك "
+                 "عبدالعزيز الدولي بجدة، مشيرة إلى أنها لن توافق على غيره.",
+                 [("ORG", "الهيئة العامة للغذاء والدواء"), ("LOC", "مطار الملك عبدالعزيز الدولي")],
+                 ["الهيئة العامة للغذاء والدواء"], id="only-name-inside-a-place-is-no-speaker"),
+    pytest.param("أعلنت شركة توشيبا نتائجها.\nوقامت الشركة بإصدار تحذير للمستثمرين، قائلة إن الأرباح ستتراجع.",
+                 [("ORG", "توشيبا")], ["شركة توشيبا"], id="bi-complement-ends-the-subject"),
+    pytest.param("بدأت الهيئة العامة للغذاء والدواء استقبال الطلبات.\nوشددت الهيئة أهمية تقديم صورة من البيان، "
+                 "مشددة على أن الأدوية يجب أن تكون خالية من المواد المحظورة.",
+                 [("ORG", "الهيئة العامة للغذاء والدواء")], ["الهيئة العامة للغذاء والدواء"],
+                 id="object-after-a-body-is-no-name"),
+])
+def test_quotes_extract_subject_ends_at_the_body(text, typed, speakers):
+    assert _speakers(text, _typed_entities(text, typed)) == speakers

@@ -250,9 +250,9 @@ class NPParser:
                 cands.append(j)
             prev = t
         named = [k for k in cands if toks[k].i not in self.in_other]
-        if not cands:
+        if not named:
             return None
-        cands = named or cands                # not a name inside a place's or body's name (مطار الملك
+        cands = named                         # not a name inside a place's or body's name (مطار الملك
         for k in cands:                       # عبدالعزيز الدولي); the first name that closes the phrase
             words = self._person_words(toks, k)
             end = k + len(words)
@@ -289,6 +289,9 @@ class NPParser:
             return False
         if self.is_first_name(t) and (seen_title or prev is None or prev.definite or self._closing(prev)):
             return True
+        if prev is not None and prev.definite and prev.bare in self.lex.institution_words and \
+                not self.is_title(prev):
+            return False                      # وشددت الهيئة أهمية تقديم: a body and its object
         if nxt is not None and nxt.is_word and nxt.definite and not nxt.bare.endswith("ي") and \
                 nxt.bare not in self.lex.name_particles and not (prev is not None and self.is_title(prev)):
             return False                      # موعد الإعلان, جاهزية المنتخب: a noun and its genitive
@@ -438,6 +441,10 @@ class NPParser:
             if len(words) >= 2 and t.definite and self.is_title(t) and not self.is_title(words[0]) and (
                     words[0].bare in self.lex.institution_words or words[0].bare in self.lex.source_heads):
                 break                             # شركة المياه الوطنية | الدكتور لؤي المسلم
+            if words and words[-1].definite and t.norm[:1] == "ب" and len(t.norm) > 3 and \
+                    t.norm[1:3] != "ال" and t.norm != "باسم" and t.i not in self.in_other and \
+                    t.norm[1:] not in self.lex.institution_words and t.norm[1:] not in self.lex.source_heads:
+                break                             # الشركة | بإصدار تحذير: ب + indefinite noun is a complement
             if words and words[-1].definite and not t.definite and not self.is_title(t) \
                     and t.bare not in self.lex.institution_words and (t.norm[:1] not in "بلوفك" or
                                                                       _accusative(t)) \
