@@ -503,6 +503,13 @@ def _typed_entities(text: str, typed: list[tuple[str, str]]) -> list[Entity]:
                  "مشددة على أن الأدوية يجب أن تكون خالية من المواد المحظورة.",
                  [("ORG", "الهيئة العامة للغذاء والدواء")], ["الهيئة العامة للغذاء والدواء"],
                  id="object-after-a-body-is-no-name"),
+    pytest.param("وتحدثت مصادر يمنية عن سقوط قتلى في المعارك.\nوأوضحت المصادر أن الاشتباكات مستمرة.", [],
+                 ["مصادر يمنية"], id="an-opens-the-verbs-complement"),
+    pytest.param("وقال مسؤول عن الملف إن المفاوضات مستمرة.", [], ["مسؤول عن الملف"],
+                 id="an-after-official-stays-in-the-description"),
+    pytest.param("وقال وزير الخارجية المصري سامح شكري إن العلاقات قوية.\nوأكد حرص بلاده على تدعيم العلاقة، "
+                 "مشيراً إلى أن التعاون مستمر.", [], ["سامح شكري"] * 2, id="noun-with-a-possessive-genitive-is-an-object"),
+    pytest.param("وقال شقيقه إن الحادث مؤلم.", [], ["شقيقه"], id="kinship-word-with-a-suffix-is-a-speaker"),
 ])
 def test_quotes_extract_subject_ends_at_the_body(text, typed, speakers):
     assert _speakers(text, _typed_entities(text, typed)) == speakers

@@ -26,6 +26,12 @@ from arnews.analyze.quote_words import (_KINSHIP, _QUANTIFIERS, _RELATIVE, _TITL
 #: Words after في that open a date or a rank, not a place of the description (في الثامن والعشرين)
 _ORDINALS = frozenset({"اول", "اخر", "احدث", "ثاني", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                        "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"})
+#: Words a description goes on after with عن (مسؤول عن، ممثل عن، للدفاع عن); after any other word
+#: عن opens the verb's complement (وتحدثت مصادر يمنية | عن سقوط قتلى)
+_ON_BEHALF = frozenset({"مسؤول", "مسؤوله", "مسؤولون", "مسؤولين", "مسؤولو", "ممثل", "ممثله", "ممثلون",
+                        "ممثلين", "ممثلو", "نيابه", "دفاع", "للدفاع", "بالنيابه", "نائب", "نائبه", "متحدث",
+                        "متحدثه", "ناطق", "ناطقه", "المسؤول", "المسؤوله", "الممثل", "الممثله", "المتحدث",
+                        "المتحدثه", "الناطق", "الناطقه", "الدفاع"})
 
 
 class NPParser:
@@ -419,7 +425,7 @@ class NPParser:
                         return Mention(inner.name, inner.start, inner.end, "desc")
                 break
             if words and t.norm in ("في", "من", "عن") and j + 1 < len(toks) and toks[j + 1].is_word and \
-                    not (t.norm == "عن" and words[-1].definite and not words[-1].norm.startswith("لل")):
+                    not (t.norm == "عن" and words[-1].bare not in _ON_BEHALF):
                 nxt = toks[j + 1]
                 if nxt.bare in self.lex.speech_event_nouns or _unsuffixed(nxt.bare) in self.lex.speech_event_nouns or nxt.norm in self.lex.time_words or \
                         self.lex.cue_info(nxt.norm) or nxt.norm in self.lex.np_stop_words or \

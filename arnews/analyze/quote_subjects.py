@@ -87,6 +87,11 @@ class SubjectRules:
             return None             # ويؤكد بضرورة التحلي باليقظة: a complement, not a subject
         if len(rest) > 1 and rest[1].norm in self.lex.honorific_pronouns and not self.parser.is_title(rest[0]):
             return None             # وأكد حرص سموه على أن: "his Highness's keenness", an object
+        if len(rest) > 1 and rest[1].is_word and len(rest[1].norm) > 3 and \
+                rest[1].text.endswith(("ه", "ها", "هم")) and not rest[0].definite and \
+                not self.parser.is_title(rest[0]) and rest[0].bare not in _KINSHIP_BASES and \
+                not self.parser.is_first_name(rest[0]) and rest[0].i not in self.parser.pers_at:
+            return None             # وأكد حرص بلاده على: "his country's keenness", an object
         if rest and (rest[0].is_word and not self.parser.is_stop(rest[0]) or rest[0].text in ALL_MARKS + "("):
             mention = self._issuer(rest) or self.parser.parse(rest)
             if mention is not None and mention.kind != "pronoun" and rest[0].is_word and \
