@@ -26,6 +26,10 @@ from arnews.analyze.quote_words import (_KINSHIP, _QUANTIFIERS, _RELATIVE, _TITL
 #: Words after في that open a date or a rank, not a place of the description (في الثامن والعشرين)
 _ORDINALS = frozenset({"اول", "اخر", "احدث", "ثاني", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                        "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"})
+#: Verbs of a relative clause that asks for anonymity after an indefinite source (مصدر طلب عدم
+#: الكشف عن اسمه): the description ends before them
+_ANONYMITY_VERBS = frozenset({"فضل", "فضلت", "فضلوا", "طلب", "طلبت", "طلبوا", "رفض", "رفضت", "رفضوا",
+                              "اشترط", "اشترطت", "اشترطوا", "تحفظ", "تحفظت"})
 #: Words a description goes on after with عن (مسؤول عن، ممثل عن، للدفاع عن); after any other word
 #: عن opens the verb's complement (وتحدثت مصادر يمنية | عن سقوط قتلى)
 _ON_BEHALF = frozenset({"مسؤول", "مسؤوله", "مسؤولون", "مسؤولين", "مسؤولو", "ممثل", "ممثله", "ممثلون",
@@ -437,6 +441,9 @@ class NPParser:
             if words and (self.is_stop(t) or self.is_recipient(toks, j) or t.bare in _QUANTIFIERS
                           or t.text[:1].isdigit()):
                 break
+            if words and t.norm in _ANONYMITY_VERBS and j + 1 < len(toks) and \
+                    toks[j + 1].norm in ("عدم", "الكشف", "ذكر", "الافصاح", "نشر"):
+                break                             # مسؤول محلي | فضل عدم الكشف عن اسمه
             if words and t.norm[:1] in "بل" and (t.norm[1:] in self.lex.speech_event_nouns or len(t.norm) <= 2):
                 break
             if words and t.norm.startswith("ل") and not t.norm.startswith("لل") and \
