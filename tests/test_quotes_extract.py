@@ -510,6 +510,8 @@ def _typed_entities(text: str, typed: list[tuple[str, str]]) -> list[Entity]:
     pytest.param("وقال وزير الخارجية المصري سامح شكري إن العلاقات قوية.\nوأكد حرص بلاده على تدعيم العلاقة، "
                  "مشيراً إلى أن التعاون مستمر.", [], ["سامح شكري"] * 2, id="noun-with-a-possessive-genitive-is-an-object"),
     pytest.param("وقال شقيقه إن الحادث مؤلم.", [], ["شقيقه"], id="kinship-word-with-a-suffix-is-a-speaker"),
+    pytest.param("وقال مسؤول محلي فضل عدم الكشف عن اسمه إن الهجوم فشل.", [], ["مسؤول محلي"],
+                 id="anonymity-clause-ends-the-description"),
 ])
 def test_quotes_extract_subject_ends_at_the_body(text, typed, speakers):
     assert _speakers(text, _typed_entities(text, typed)) == speakers
