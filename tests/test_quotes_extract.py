@@ -512,6 +512,8 @@ def _typed_entities(text: str, typed: list[tuple[str, str]]) -> list[Entity]:
     pytest.param("وقال شقيقه إن الحادث مؤلم.", [], ["شقيقه"], id="kinship-word-with-a-suffix-is-a-speaker"),
     pytest.param("وقال مسؤول محلي فضل عدم الكشف عن اسمه إن الهجوم فشل.", [], ["مسؤول محلي"],
                  id="anonymity-clause-ends-the-description"),
+    pytest.param("وقالت المراكز الاميركية لمكافحة الامراض والوقاية منها أنّ عدد الإصابات ارتفع.", [],
+                 ["المراكز الاميركية لمكافحة الامراض والوقاية منها"], id="preposition-with-pronoun-is-no-name"),
 ])
 def test_quotes_extract_subject_ends_at_the_body(text, typed, speakers):
     assert _speakers(text, _typed_entities(text, typed)) == speakers

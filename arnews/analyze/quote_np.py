@@ -26,6 +26,9 @@ from arnews.analyze.quote_words import (_KINSHIP, _QUANTIFIERS, _RELATIVE, _TITL
 #: Words after في that open a date or a rank, not a place of the description (في الثامن والعشرين)
 _ORDINALS = frozenset({"اول", "اخر", "احدث", "ثاني", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                        "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"})
+#: Prepositions with a pronoun, never the start of a name (والوقاية منها)
+_PREP_PRONOUNS = frozenset(p + s for p in ("من", "عن", "علي", "في", "الي", "ل", "ب", "مع", "لدي")
+                           for s in ("ه", "ها", "هم", "هما", "هن"))
 #: Verbs of a relative clause that asks for anonymity after an indefinite source (مصدر طلب عدم
 #: الكشف عن اسمه): the description ends before them
 _ANONYMITY_VERBS = frozenset({"فضل", "فضلت", "فضلوا", "طلب", "طلبت", "طلبوا", "رفض", "رفضت", "رفضوا",
@@ -290,7 +293,8 @@ class NPParser:
                 prev is not None and prev.definite and self.is_title(prev) and (
                     nxt is None or not nxt.is_word or self.is_stop(nxt) or self._hard_stop(nxt))):
             return False                      # (but: البروفيسور واس، a name after a title)
-        if t.bare.isdigit() or t.norm in self.lex.np_stop_words or _pronoun_suffixed(t):
+        if t.bare.isdigit() or t.norm in self.lex.np_stop_words or _pronoun_suffixed(t) or \
+                t.norm in _PREP_PRONOUNS:
             return False
         if t.norm == "باسم" and (nxt is None or not nxt.is_word or nxt.definite or
                                  nxt.bare in self.lex.institution_words):
@@ -438,6 +442,9 @@ class NPParser:
                 words.append(t)
                 j += 1
                 continue
+            if words and t.norm in _PREP_PRONOUNS and words[-1].definite and words[-1].norm[:1] == "و":
+                words.append(t)                   # لمكافحة الأمراض والوقاية منها: the name's last word
+                break
             if words and (self.is_stop(t) or self.is_recipient(toks, j) or t.bare in _QUANTIFIERS
                           or t.text[:1].isdigit()):
                 break
