@@ -55,7 +55,8 @@ DEFAULTS = {"word_dim": 64, "char_dim": 24, "char_filters": 64, "hidden": 128, "
             "word_dropout": 0.1, "lr": 0.002, "batch": 16, "epochs": 13, "seed": 7,
             "dev_fraction": 0.1, "clip": 5.0, "pretrain_tokens": 5_000_000, "pretrain_epochs": 1,
             "pretrain_batch": 64, "pretrain_lr": 0.002, "average_last": 4,
-            "lm_weight": 0.5, "lm_target": "clusters", "gaz_dropout": 0.0}
+            "lm_weight": 0.5, "lm_target": "clusters", "gaz_dropout": 0.0,
+            "mention_replace": 0.0}
 
 
 def encode(featurizer: NeuralFeaturizer, sentences: list[list[str]]) -> list[tuple]:
@@ -175,6 +176,50 @@ def export(net, cfg: dict, vocab: dict) -> tuple[dict, dict]:
     return w, config
 
 
+def mention_inventory(sentences: list) -> dict[str, list[list[str]]]:
+    """Every entity mention of the training sentences, as token lists, by type."""
+    inv: dict[str, list[list[str]]] = {}
+    for sent in sentences:
+        cur: list[str] | None = None
+        for tok, tag in list(sent) + [("", "O")]:
+            if tag.startswith("I-") and cur is not None:
+                cur.append(tok)
+                continue
+            cur = None
+            if tag.startswith("B-"):
+                cur = [tok]
+                inv.setdefault(tag[2:], []).append(cur)
+    return inv
+
+
+def replace_mentions(sentences: list, inventory: dict, rate: float,
+                     rng: np.random.Generator) -> list:
+    """Copies of a ``rate`` share of the sentences with entities, each mention swapped for a
+    random mention of the same type from elsewhere in the training data: the network sees the
+    same contexts with other names, so it leans on context more than on the names it memorized."""
+    out = []
+    for sent in sentences:
+        if not any(tag != "O" for _, tag in sent) or rng.random() >= rate:
+            continue
+        new: list[tuple[str, str]] = []
+        i = 0
+        while i < len(sent):
+            tok, tag = sent[i]
+            if not tag.startswith("B-"):
+                new.append((tok, tag))
+                i += 1
+                continue
+            j = i + 1
+            while j < len(sent) and sent[j][1] == "I-" + tag[2:]:
+                j += 1
+            pool = inventory[tag[2:]]
+            repl = pool[int(rng.integers(len(pool)))]
+            new += [(t, ("B-" if k == 0 else "I-") + tag[2:]) for k, t in enumerate(repl)]
+            i = j
+        out.append(new)
+    return out
+
+
 def batches(n: int, size: int, rng: np.random.Generator):
     order = rng.permutation(n)
     for i in range(0, n, size):
@@ -250,12 +295,19 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
         params += list(heads.parameters())
     opt = torch.optim.Adam(params, lr=cfg["lr"])
     averaged: dict | None = None   # sum of the weights after each of the last epochs
+    inventory = mention_inventory(train_sents) if cfg.get("mention_replace") else None
+    aug_rng = np.random.default_rng(cfg["seed"] + 3)
     for epoch in range(1, epochs + 1):
         t0 = time.perf_counter()
         net.train()
         total = 0.0
-        for idx in batches(len(enc), cfg["batch"], rng):
-            ids, chars, gaz, lengths, y, mask = collate(enc, tags, idx)
+        ep_enc, ep_tags = enc, tags
+        if inventory:
+            aug = replace_mentions(train_sents, inventory, cfg["mention_replace"], aug_rng)
+            ep_enc = enc + encode(fz, [[t for t, _ in s] for s in aug])
+            ep_tags = tags + [[label_index[y] for _, y in s] for s in aug]
+        for idx in batches(len(ep_enc), cfg["batch"], rng):
+            ids, chars, gaz, lengths, y, mask = collate(ep_enc, ep_tags, idx)
             em = net.emissions(ids, chars, gaz, lengths)
             loss = net.nll(em, y, mask)
             if news_enc is not None:   # keep the language-model objective going alongside
@@ -267,7 +319,7 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
             torch.nn.utils.clip_grad_norm_(params, cfg["clip"])
             opt.step()
             total += float(loss.detach()) * len(idx)
-        row = {"epoch": epoch, "loss": round(total / len(enc), 3),
+        row = {"epoch": epoch, "loss": round(total / len(ep_enc), 3),
                "seconds": round(time.perf_counter() - t0, 1)}
         if dev_sents is not None:
             tagger = numpy_tagger(net, cfg, vocab, features)
@@ -286,7 +338,8 @@ def train(cfg: dict, train_sents: list, dev_sents: list | None, features, vector
     return net, vocab, history
 
 
-_TAGGING_ONLY = ("lr", "batch", "epochs", "average_last", "lm_weight", "gaz_dropout")
+_TAGGING_ONLY = ("lr", "batch", "epochs", "average_last", "lm_weight", "gaz_dropout",
+                 "mention_replace")
 
 
 def _pretrained_cache(cfg: dict, train_sents: list) -> Path:
