@@ -54,6 +54,16 @@ def _found(text: str, tagged: dict[str, str] | None = None, rule=head_spans) -> 
     ("وقالت الخارجية الأمريكية في بيان إن الاتفاق صامد.", None, ("ORG", "الخارجية الأمريكية")),
     ("واستدعت السفارة الهولندية مواطنيها.", None, ("ORG", "السفارة الهولندية")),
     ("وتبنى تنظيم الدولة الإسلامية الهجوم.", None, ("ORG", "الدولة الإسلامية")),
+    # a centre or a city named after a person: a body, or a place when neither medical nor ل-genitive
+    ("وقدم مركز الملك عبدالله للدراسات تقريرا.", {"عبدالله": "PERS"}, ("ORG", "مركز الملك عبدالله للدراسات")),
+    ("ونقل إلى مدينة الأمير سلطان الطبية العسكرية.", {"سلطان": "PERS"},
+     ("ORG", "مدينة الأمير سلطان الطبية العسكرية")),
+    ("وقدمت مدينة الملك عبدالعزيز للعلوم والتقنية برنامجا.", None,
+     ("ORG", "مدينة الملك عبدالعزيز للعلوم والتقنية")),
+    ("وأقيمت المباراة في مدينة الملك عبدالله الرياضية بجدة.", {"عبدالله الرياضية": "LOC"},
+     ("LOC", "مدينة الملك عبدالله الرياضية")),
+    # the ه of الله is no pronoun: the name goes on
+    ("ودرس في جامعة الملك عبدالله للعلوم والتقنية.", None, ("ORG", "جامعة الملك عبدالله للعلوم والتقنية")),
 ])
 def test_head_spans_find_named_bodies_and_events(text, tagged, expected):
     assert expected in _found(text, tagged)
@@ -74,6 +84,8 @@ def test_head_spans_find_named_bodies_and_events(text, tagged, expected):
     "وانتقد السياسة الخارجية الأمريكية في المنطقة.",
     "وانتقد وزيري الخارجية الأمريكية والروسية.",
     "واهتم بالسياسة الخارجية الأمريكية في المنطقة.",
+    "وقدم مركز التدريب دورة جديدة.",             # a centre or a city without an honorific
+    "وزار الوفد مدينة جدة.",
 ])
 def test_head_spans_leave_descriptions_alone(text):
     assert _found(text) == []

@@ -37,6 +37,12 @@ BODY_HEADS = frozenset({
 #: عبدالله): the whole is a place, not the person the honorific would otherwise make.
 FACILITY_HEADS = frozenset({"مطار", "جامع", "مسجد", "ملعب", "استاد", "ميناء", "شارع", "ميدان", "جسر",
                             "برج", "قصر", "طريق", "حي"})
+#: Heads that name something only before an honorific and a name (مركز الملك سلمان للإغاثة,
+#: مدينة الأمير سلطان الطبية): otherwise they are common nouns (مركز التدريب, مدينة جدة).
+#: A مدينة so named is a place (مدينة الملك عبدالله الرياضية) unless it is a medical or a
+#: ل-genitive body (مدينة الملك عبدالعزيز للعلوم والتقنية).
+HONORIFIC_HEADS = frozenset({"مركز", "مدينه"})
+_BODY_ADJECTIVES = frozenset({"الطبيه", "الطبي"})
 #: Head nouns of competitions and events (MISC).
 EVENT_HEADS = frozenset({"كاس", "بطوله", "دوري", "اولمبياد", "مونديال"})
 #: Names of two words without a head noun.
@@ -108,8 +114,8 @@ def _adjective(tok: Token) -> bool:
 
 
 def _pronoun_suffixed(tok: Token) -> bool:
-    """Written with a final ه that is a pronoun, not a ة (بلاده)."""
-    return tok.text.endswith(("ه", "ها", "هم")) and not tok.text.endswith("ة")
+    """Written with a final ه that is a pronoun, not a ة (بلاده), nor the ه of الله (عبدالله)."""
+    return tok.text.endswith(("ه", "ها", "هم")) and not tok.text.endswith(("ة", "الله", "لله"))
 
 
 def _stop(tok: Token) -> bool:
@@ -190,6 +196,7 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
             break
         if toks[j - 1].norm in _HONORIFICS and not t.prefix:
             j = _name_end(toks, j)   # جامعة الملك سعود, جامعة الإمام محمد بن سعود
+            state = "adj"            # ... then its adjectives and genitives (مركز الملك سلمان للإغاثة)
             continue
         if j == i + 1 and not definite_head and not t.prefix and j + 1 in tagged \
                 and tagged[j + 1][0] in ("LOC", "ORG"):
@@ -289,6 +296,13 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
             end, typ = i + 2, "ORG"
         elif _head(t) in FACILITY_HEADS and (j := _facility_end(toks, i)):
             end, typ = j, "LOC"
+        elif _head(t) in HONORIFIC_HEADS and i + 1 < n and toks[i + 1].norm in _HONORIFICS \
+                and not toks[i + 1].prefix:
+            j = _phrase_end(toks, i, tagged)
+            if j > i + 2:
+                body = _head(t) == "مركز" or any(
+                    x.bare in _BODY_ADJECTIVES or (x.prefix == "ل" and _definite(x)) for x in toks[i + 3:j])
+                end, typ = j, "ORG" if body else "LOC"
         elif t.norm.isalpha() and (_head(t) in BODY_HEADS or _head(t) in EVENT_HEADS):
             j = _phrase_end(toks, i, tagged)
             if j > i + 1:
