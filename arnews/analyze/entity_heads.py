@@ -153,6 +153,14 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
     nouns = naming = official = False
     while j < n and j - i < _MAX_TOKENS:
         t = toks[j]
+        fixed = _fixed_complement(toks, j)
+        if not fixed and t.prefix == "ل" and genitives < 2 and state != "noun":
+            fixed = _fixed_complement(toks, j + 1) and 1 + _fixed_complement(toks, j + 1)
+        if fixed:
+            genitives += 1
+            state = "gen"
+            j += fixed   # هيئة الأمر بالمعروف والنهي عن المنكر, الرئاسة العامة لهيئة الأمر ...
+            continue
         if _sport(toks, j):
             genitives += 1
             j += 2   # الاتحاد الأوروبي لكرة القدم, الاتحاد السعودي للكرة الطائرة
@@ -214,6 +222,18 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
 
 _SPORT_BALLS = frozenset({"لكره", "للكره"})   # whole forms: the tokenizer keeps لكرة whole
 _SPORT_KINDS = frozenset({"القدم", "الطائره", "السله", "اليد", "الماء"})
+
+
+#: Complements written as a whole phrase, with words (ب, عن) the general reading stops at.
+_FIXED_COMPLEMENTS = (("الامر", "بالمعروف", "والنهي", "عن", "المنكر"),)
+
+
+def _fixed_complement(toks: Sequence[Token], j: int) -> int:
+    """Length of a fixed complement starting at ``j`` (0: none)."""
+    for words in _FIXED_COMPLEMENTS:
+        if tuple(t.norm for t in toks[j:j + len(words)]) == words:
+            return len(words)
+    return 0
 
 
 def _sport(toks: Sequence[Token], j: int) -> bool:
