@@ -298,10 +298,15 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
     i = 0
     n = len(toks)
     while i < n:
+        t = toks[i]
+        cut = tagged.get(i)
+        if cut is not None and cut[0] == "ORG" and cut[2] > i + 1 and toks[cut[2] - 1].norm in _HONORIFICS \
+                and _head(t) in BODY_HEADS:
+            covered -= set(range(i, cut[2]))   # [بجامعة الإمام] محمد بن سعود: the tagger stopped at the honorific
+            spans = [s for s in spans if s != cut]
         if i in covered:
             i += 1
             continue
-        t = toks[i]
         end = typ = None
         fixed = FIXED_NAMES.get((t.bare, toks[i + 1].norm)) if i + 1 < n else None
         if fixed:
