@@ -404,6 +404,11 @@ class _Extractor(SubjectRules, AttributionRules):
         first = i
         heads = {cut[0] for cut in self.lex.clause_cutters}
         while i < len(self.toks) and self.toks[i].start < e:
+            info = self.lex.cue_info(self.toks[i].norm) if i > first + 2 else None
+            if info is not None and info.kind == "participle" and not self.toks[i - 1].is_word \
+                    and self.toks[i - 1].text in "،," and not any(
+                        s <= mk.open < self.toks[i].start < mk.end for mk in self.idx.mark_by_open.values()):
+                return self.toks[i].start   # ...، مشيراً إلى أهمية الحل: the reporter's words again
             if i > first + 2 and self.toks[i].norm in heads:
                 for cut in self.lex.clause_cutters:
                     if tuple(t.norm for t in self.toks[i:i + len(cut)]) == cut:
