@@ -522,3 +522,18 @@ def _typed_entities(text: str, typed: list[tuple[str, str]]) -> list[Entity]:
 ])
 def test_quotes_extract_subject_ends_at_the_body(text, typed, speakers):
     assert _speakers(text, _typed_entities(text, typed)) == speakers
+
+
+@pytest.mark.parametrize("text, names, speakers", [
+    pytest.param("كشف أمين منطقة الجوف رئيس اللجنة المحلية المهندس عجب القحطاني، عن اعتماد 18 مكتباً.\n"
+                 "وقال القحطاني إن المكاتب داعمة.\nوأوضح أمين منطقة الجوف رئيس اللجنة المحلية أن اللجنة بدأت عملها.",
+                 ["عجب القحطاني"], ["عجب القحطاني"] * 2, id="indefinite-title-with-a-definite-chain"),
+    pytest.param("افتتح أمين منطقة الجوف م. عجب القحطاني المعرض أمس.\nوقال سعد الحربي إن المعرض ناجح.\n"
+                 "وأوضح أمين منطقة الجوف أن الأمانة تدعم البحث.", ["عجب القحطاني", "سعد الحربي"],
+                 ["سعد الحربي", "عجب القحطاني"], id="abbreviated-title-keeps-the-chain"),
+    pytest.param("وقال وزير الخارجية هايكو ماس إن الاتفاق صامد.\nوقالت متحدثة باسم الحكومة إن الحكومة تدرس الأمر.",
+                 ["هايكو ماس"], ["هايكو ماس", "متحدثة باسم الحكومة"], id="spokesperson-of-is-no-back-reference"),
+])
+def test_quotes_extract_title_back_references(text, names, speakers):
+    assert _speakers(text, _pers(text, *names)) == speakers
+

@@ -491,9 +491,22 @@ class NPParser:
             return None
         first = words[0]
         kind = "desc"
-        if self.is_title(first) and (first.definite or (len(words) > 1 and words[1].definite)):
+        if self.is_title(first) and (first.definite or _definite_chain(words)):
             kind = "title"
         elif len(words) == 1 and first.definite and self._family_like(first):
             kind = "person"                       # الجبير، المعيبد: a family name
         return Mention(self.idx.text[words[0].start:words[-1].end], words[0].start, words[-1].end, kind,
                        tuple(w.bare for w in words))
+
+
+def _definite_chain(words: Sequence[Tok]) -> bool:
+    """Is the construct chain after an indefinite title definite (أمين منطقة الجوف, مدير عام
+    الشركة, رئيس مجلس إدارة البنك): a definite word within three nouns, none of them behind a
+    preposition (متحدث باسم الوزارة is one spokesman, not the one)."""
+    for w in words[1:4]:
+        if w.definite:
+            return True
+        if w.norm[:1] in "بلك" and w.bare != w.norm or w.norm in ("في", "من", "عن", "علي", "الي", "باسم"):
+            return False
+    return False
+

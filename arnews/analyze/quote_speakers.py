@@ -340,6 +340,9 @@ class SpeakerResolver:
                 j -= 1
             while j >= 0 and len(words) < 12:
                 t = toks[j]
+                if t.text == "." and j > 0 and toks[j - 1].is_word and len(toks[j - 1].bare) == 1:
+                    j -= 2              # م. / د.: an abbreviated title
+                    continue
                 modifier = j > 0 and t.bare in _TITLE_MODIFIERS and self.parser.is_title(toks[j - 1])
                 if not t.is_word or not modifier and (self.parser._hard_stop(t) or (
                         self.parser.is_stop(t) and t.norm not in ("في", "عن", "من"))):
