@@ -62,6 +62,9 @@ def _found(text: str, tagged: dict[str, str] | None = None, rule=head_spans) -> 
      ("ORG", "مدينة الملك عبدالعزيز للعلوم والتقنية")),
     ("وأقيمت المباراة في مدينة الملك عبدالله الرياضية بجدة.", {"عبدالله الرياضية": "LOC"},
      ("LOC", "مدينة الملك عبدالله الرياضية")),
+    # a two-word fixed name completes a head, also where the tagger found only its first word
+    ("وتبقى هيئة الهلال الأحمر مسؤولة عن الإغاثة.", None, ("ORG", "هيئة الهلال الأحمر")),
+    ("وقالت هيئة الهلال الأحمر إن الفرق جاهزة.", {"الهلال": "ORG"}, ("ORG", "هيئة الهلال الأحمر")),
     # a body the tagger cut at the honorific takes the name after it
     ("ودرس في جامعة الإمام محمد بن سعود الإسلامية بالرياض.", {"جامعة الإمام": "ORG", "محمد بن سعود": "PERS"},
      ("ORG", "جامعة الإمام محمد بن سعود الإسلامية")),

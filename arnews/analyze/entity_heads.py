@@ -229,10 +229,14 @@ _FIXED_COMPLEMENTS = (("الامر", "بالمعروف", "والنهي", "عن",
 
 
 def _fixed_complement(toks: Sequence[Token], j: int) -> int:
-    """Length of a fixed complement starting at ``j`` (0: none)."""
+    """Length of a fixed complement starting at ``j`` (0: none): a listed phrase, or a
+    two-word name of :data:`FIXED_NAMES`."""
     for words in _FIXED_COMPLEMENTS:
         if tuple(t.norm for t in toks[j:j + len(words)]) == words:
             return len(words)
+    if j + 1 < len(toks) and toks[j].prefix in ("", "ل") and not toks[j + 1].prefix \
+            and (toks[j].bare, toks[j + 1].norm) in FIXED_NAMES:
+        return 2    # هيئة الهلال الأحمر, جمعية للهلال الأحمر: a two-word name as the complement
     return 0
 
 
@@ -287,11 +291,20 @@ def state_names(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> lis
     return out
 
 
+def _fixed_completion(toks: Sequence[Token], span: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A one-word span the tagger found on the first word of a fixed name, completed by its
+    second word ([الهلال] الأحمر -> الهلال الأحمر, so هيئة الهلال الأحمر is one body)."""
+    typ, a, b = span
+    if b - a == 1 and b < len(toks) and not toks[b].prefix and FIXED_NAMES.get((toks[a].bare, toks[b].norm)) == typ:
+        return typ, a, b + 1
+    return span
+
+
 def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``spans`` with an ORG (body) or MISC (event) added for each head phrase that no tagged span
     crosses; tagged spans wholly inside the phrase (جامعة [الملك سعود], كأس [كوبا أمريكا]) give
     way to it."""
-    spans = state_names(toks, spans)
+    spans = [_fixed_completion(toks, s) for s in state_names(toks, spans)]
     tagged = {a: (typ, a, b) for typ, a, b in spans}
     covered = covered_tokens(spans)
     extra: list[tuple[str, int, int]] = []
