@@ -332,6 +332,8 @@ NOT_A_QUOTE_CASES = [
     pytest.param("إذا تابع الحلقات «سيجد القصة مملة جدا».", id="tabaa-with-object"),
     pytest.param("وأعلنت الحركة وفاة “الملا عمر” بعد أيام من الغموض.", id="marked-name-in-genitive"),
     pytest.param("ودعت الشركة عملاءها إلى زيارة موقعها الإلكتروني: www.example.com للاطلاع.", id="colon-url"),
+    pytest.param("طالب عدد من المختصين بإعادة النظر في الوثائق دون أي خيارات أخرى لـ\"بوليصة التأمين\" وهو مخالف.",
+                 id="marked-term-after-li"),
 ]
 
 
@@ -536,4 +538,9 @@ def test_quotes_extract_subject_ends_at_the_body(text, typed, speakers):
 ])
 def test_quotes_extract_title_back_references(text, names, speakers):
     assert _speakers(text, _pers(text, *names)) == speakers
+
+
+def test_quotes_extract_marked_short_name_after_a_body_is_no_quote():
+    text = "وطالب رئيس الإقليم بوقف القصف على مواقع حزب العمال الكردستاني «بي كيه كيه» في عدد من المناطق."
+    assert extract_quotes(text, entities=_typed_entities(text, [("ORG", "حزب العمال الكردستاني")])) == []
 

@@ -229,8 +229,9 @@ class AttributionRules:
                     self.cands.append(_Cand("direct", mk.start, mk.end, None, None, None, "inherit", s,
                                             mk.start, True))
                     continue
-            if prev is None or self._name_context(prev) or (prev.definite and len(words) <= 3):
-                continue            # الصحيفة العريقة «فاينانشال تايمز»: a name in apposition
+            if prev is None or self._name_context(prev) or (prev.definite and len(words) <= 3) or \
+                    prev.norm in ("ل", "لل") and len(words) <= 3:
+                continue            # الصحيفة العريقة «فاينانشال تايمز»: a name in apposition; لـ"بوليصة التأمين"
             if self.idx.in_heading(mk.open) or (prev.text.endswith("ة") and len(words) <= 3):
                 continue            # a headline; وفاة “الملا عمر”: a name in a genitive
             ai = self.idx.tok_from(mk.close + 1)

@@ -151,6 +151,8 @@ class _Extractor(SubjectRules, AttributionRules):
         after = self.toks[after_i] if after_i is not None and after_i < len(self.toks) else None
         if self._name_context(prev):
             return False
+        if prev is not None and prev.i in self.parser.in_other and len(words) <= 3 and j - 1 > ci:
+            return False            # حزب العمال الكردستاني «بي كيه كيه»: the body's short name
         if after is not None and after.text in ":":
             return len(words) >= 4
         if j - 1 == ci and len(words) <= 3 and after is not None and after.is_word:
