@@ -19,7 +19,7 @@ from arnews.analyze.quote_lexicon import QuoteLexicon, norm, strip_clitic
 from arnews.analyze.quote_text import ALL_MARKS, TextIndex, Tok
 from arnews.model import Entity
 
-from arnews.analyze.quote_words import (_KINSHIP, _QUANTIFIERS, _RELATIVE, _TITLE_MODIFIERS, MAX_DESC_WORDS,
+from arnews.analyze.quote_words import (_KINSHIP, _PERSON_NOUNS, _QUANTIFIERS, _RELATIVE, _TITLE_MODIFIERS, MAX_DESC_WORDS,
                                        MAX_NAME_WORDS, Mention, _accusative, _ali, _pronoun_suffixed, _unsuffixed)
 
 
@@ -325,7 +325,8 @@ class NPParser:
         """A definite word that is probably a family name (not a title, institution, source
         noun or plural): الحسيني، المعيبد."""
         bare = t.bare[2:] if t.bare.startswith("ال") else t.bare
-        return not (self.is_title(t) or bare in self.lex.institution_words or t.bare in self.lex.institution_words
+        return not (self.is_title(t) or bare in _KINSHIP or bare in _PERSON_NOUNS
+                    or bare in self.lex.institution_words or t.bare in self.lex.institution_words
                     or bare in self.lex.source_heads or t.bare in self.lex.source_heads
                     or bare in self.lex.title_words or self._common_plural(t)
                     or t.bare in self.lex.speech_event_nouns or bare in self.lex.speech_event_nouns)

@@ -93,7 +93,7 @@ class SpeakerResolver:
         keys = self._token_keys()
         out = []
         for i, t in enumerate(toks):
-            if keys[i] != key[0] or tuple(keys[i:i + len(key)]) != key:
+            if keys[i] != key[0] or tuple(keys[i:i + len(key)]) != key or self.idx.in_heading(t.start):
                 continue
             lo = i
             for j in range(i - 1, max(-1, i - 4), -1):

@@ -18,6 +18,7 @@ from __future__ import annotations
 from arnews.analyze.quote_rules import _Cand
 from arnews.analyze.quote_speakers import Mention
 from arnews.analyze.quote_text import ALL_MARKS, Tok
+from arnews.analyze.quote_words import _PERSON_NOUNS
 
 
 class SubjectRules:
@@ -280,6 +281,7 @@ class SubjectRules:
         if bare.endswith("ات") and bare[:-2] + "ه" in self.lex.institution_words:
             return True             # جماعات، جمعيات، منظمات: institutions
         return (bare in self.lex.source_heads or bare in self.lex.institution_words or n in self.lex.source_heads
+                or bare in _KINSHIP_BASES or bare in _PERSON_NOUNS
                 or n in self.lex.institution_words or bare in self.lex.title_words or
                 bare.endswith(("ون", "ين")) or (bare.endswith("ات") and not strict) or
                 (bare.endswith("و") and len(bare) > 4) or     # محررو المجلة، مسؤولو الوزارة
