@@ -65,6 +65,8 @@ def _found(text: str, tagged: dict[str, str] | None = None, rule=head_spans) -> 
     # a two-word fixed name completes a head, also where the tagger found only its first word
     ("وتبقى هيئة الهلال الأحمر مسؤولة عن الإغاثة.", None, ("ORG", "هيئة الهلال الأحمر")),
     ("وقالت هيئة الهلال الأحمر إن الفرق جاهزة.", {"الهلال": "ORG"}, ("ORG", "هيئة الهلال الأحمر")),
+    ("وحذرت سفارة خادم الحرمين الشريفين في اليونان المواطنين.", {"اليونان": "LOC"},
+     ("ORG", "سفارة خادم الحرمين الشريفين")),
     # a body the tagger cut at the honorific takes the name after it
     ("ودرس في جامعة الإمام محمد بن سعود الإسلامية بالرياض.", {"جامعة الإمام": "ORG", "محمد بن سعود": "PERS"},
      ("ORG", "جامعة الإمام محمد بن سعود الإسلامية")),

@@ -225,7 +225,7 @@ _SPORT_KINDS = frozenset({"القدم", "الطائره", "السله", "الي�
 
 
 #: Complements written as a whole phrase, with words (ب, عن) the general reading stops at.
-_FIXED_COMPLEMENTS = (("الامر", "بالمعروف", "والنهي", "عن", "المنكر"),)
+_FIXED_COMPLEMENTS = (("الامر", "بالمعروف", "والنهي", "عن", "المنكر"), ("خادم", "الحرمين", "الشريفين"))
 
 
 def _fixed_complement(toks: Sequence[Token], j: int) -> int:

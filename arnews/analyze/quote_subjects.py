@@ -62,7 +62,8 @@ class SubjectRules:
                 continue
             if t.norm in self.lex.time_words or t.norm in ("ايضا", "كذلك", "مرارا", "سريعا", "بدوره", "ذلك", "هذا",
                                                            "بدورها", "مجددا", "اخيرا", "صراحه", "فيه",
-                                                           "فيها", "عنه", "عنها", "له", "لها", "لهم", "لنا"):
+                                                           "فيها", "عنه", "عنها", "له", "لها", "لهم", "لنا",
+                                                           "لي"):
                 j += 1
                 continue
             if t.norm in ("،", ","):
@@ -86,6 +87,8 @@ class SubjectRules:
         mention = None
         if rest and rest[0].norm in self.lex.not_comp_after:
             return None             # ويؤكد بضرورة التحلي باليقظة: a complement, not a subject
+        if rest and rest[0].text.endswith(("اً", "ًا")):
+            return None             # اعتبر وقتها حصاداً مناسباً: an accusative is an object
         if len(rest) > 1 and rest[1].norm in self.lex.honorific_pronouns and not self.parser.is_title(rest[0]):
             return None             # وأكد حرص سموه على أن: "his Highness's keenness", an object
         if len(rest) > 1 and rest[1].is_word and len(rest[1].norm) > 3 and \
@@ -241,6 +244,8 @@ class SubjectRules:
         while toks and toks[0].bare in ("كان", "كانت", "وكان", "وكانت", "قد", "و", "ف"):
             toks = toks[1:]
         words = [t for t in toks if t.is_word]
+        if words and words[0].text.endswith(("اً", "ًا")):
+            return None             # حصاداً مناسباً ... يقول: an accusative is no subject
         if not words or len(words) > 9 or words[0].norm in self.lex.np_stop_words or \
                 words[0].norm[:2] in ("في", "وف", "لل", "بال"):
             return None
