@@ -105,6 +105,8 @@ class NPParser:
         if not words:
             return None
         first = words[0]
+        if toks[0] is first and first.norm in ("علي", "في", "الي", "مع", "حول", "ضد", "تجاه", "لدي", "بين"):
+            return None                       # (بالرد) على ذلك بقوله: a preposition opens no speaker
         if first.norm in self.lex.honorific_pronouns or first.bare in ("هو", "هي", "هم", "بدوره", "بدورها",
                                                                          "عنه", "عنها", "عنهم"):
             return Mention(first.text, first.start, first.end, "pronoun")
