@@ -439,10 +439,12 @@ def test_quotes_extract_speaker_context(text, entities, speakers):
 
 @pytest.mark.parametrize("text, expected", [
     pytest.param("وبحسب عدد منهن، فإن رغبتهن بالمشاركة أعاقها عدم وجود الهوية.",
-                 [("according_to", "فإن رغبتهن بالمشاركة أعاقها عدم وجود الهوية", "عدد منهن")],
+                 [("according_to", "رغبتهن بالمشاركة أعاقها عدم وجود الهوية", "عدد منهن")],
                  id="some-of-them-is-a-source"),
+    pytest.param("وبحسب المصدر، فإنه سيتم الإعلان عن النتائج قريبا.",
+                 [("according_to", "سيتم الإعلان عن النتائج قريبا", "المصدر")], id="fa-innahu-opens-the-claim"),
     pytest.param("ووفقا للمتحدث الرسمي فإن الاجتماع سيعقد غدا.",
-                 [("according_to", "فإن الاجتماع سيعقد غدا", "المتحدث الرسمي")], id="title-source-without-comma"),
+                 [("according_to", "الاجتماع سيعقد غدا", "المتحدث الرسمي")], id="title-source-without-comma"),
     pytest.param("وتختلف الأسعار بحسب المنطقة التي يسكنها المواطن.", [], id="hasab-a-place-is-no-source"),
     pytest.param("وتتفاوت العقوبة بحسب القاضي المختص بالقضية.", [], id="bihasab-a-title-mid-sentence-is-a-condition"),
     pytest.param('ورفع المتظاهرون لافتات "لا للفساد" أمام المبنى.', [], id="banners-are-no-cue"),

@@ -168,6 +168,12 @@ class AttributionRules:
                     return inner
         return self.parser.parse(src)
 
+    def _fa_inna(self, t: Tok) -> bool:
+        """فإن with or without a pronoun (فإنه، فإننا) opening the claim after a source; bare فان
+        counts only written with إ, since فان is also a name particle (لويس فان غال)."""
+        n = t.norm
+        return n.startswith("فان") and n[1:] in self.lex.complementizers and ("إ" in t.text or len(n) > 3)
+
     def _verbish(self, t: Tok) -> bool:
         n = t.norm
         for suf in ("ها", "ه", "هم", ""):
@@ -186,10 +192,8 @@ class AttributionRules:
         if i - first_word <= 1:          # sentence-initial: وبحسب المصادر، ...
             k = self.idx.tok_from(mention.end)
             while k < len(self.toks) and self.toks[k].start < s_end and self.toks[k].text not in "،,":
-                if k > i and "إ" in self.toks[k].text and self.toks[k].norm.startswith("فان") and \
-                        self.toks[k].norm[1:] in self.lex.complementizers:
-                    return self.toks[k].start, s_end   # ووفقا لحرفي النحت عادل الوايل فإننا ...
-                                                       # (written with إ: فان is also a name particle)
+                if k > i and self._fa_inna(self.toks[k]) and k + 1 < len(self.toks):
+                    return self.toks[k + 1].start, s_end   # ووفقا لحرفي النحت عادل الوايل فإننا ...
                 k += 1
             if k + 1 >= len(self.toks) or self.toks[k].start >= s_end:
                 if self.text[s_start:self.toks[i].start].strip(TRIM_START):
@@ -199,6 +203,8 @@ class AttributionRules:
                     a, b = self.idx.sents[s - 1]
                     return a, b
                 return None
+            if k + 2 < len(self.toks) and self._fa_inna(self.toks[k + 1]):
+                k += 1                             # وبحسب عدد منهن، فإن | رغبتهن ...
             return self.toks[k + 1].start, s_end
         a = s_start
         b = self.toks[i].start
