@@ -197,6 +197,11 @@ def _mentions(text: str, tagged: dict[str, str]) -> list[tuple[str, str]]:
     # a name particle after a conjunction is still a clitic: one entity, not two
     ("التقى المبعوث دي ميستورا الوفد. واجتمع الوزير ودي ميستورا أمس.",
      {"دي ميستورا": "PERS", "ودي ميستورا": "PERS"}, [("PERS", "دي ميستورا"), ("PERS", "دي ميستورا")]),
+    # in a list of names the conjunction is a clitic even on a name the lexicon does not know,
+    # but not the first letter of a first name (وليد)
+    ("وقرأ أعمال تشيخوف، ودوستوفسكي، وكامو في شبابه.", {"تشيخوف": "PERS", "ودوستوفسكي": "PERS", "وكامو": "PERS"},
+     [("PERS", "تشيخوف"), ("PERS", "دوستوفسكي"), ("PERS", "كامو")]),
+    ("وحضر الحفل سعد ووليد.", {"سعد": "PERS", "ووليد": "PERS"}, [("PERS", "سعد"), ("PERS", "وليد")]),
 ])
 def test_entities_end_to_end_mentions(text, tagged, expected):
     assert _mentions(text, tagged) == expected

@@ -97,12 +97,20 @@ def _name_of(doc: Document, mention: Mention, key: tuple[str, ...]) -> str:
 _CLITIC_LETTERS = "وفبلك"
 
 
+def _first_names() -> frozenset[str]:
+    """Normalized first names of the gazetteer (وليد، وائل: names that begin with و)."""
+    from .ner.gazetteer import load_gazetteer
+
+    return load_gazetteer().phrases("FIRST")
+
+
 def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, ...], str | None]]
                            ) -> list[tuple[Mention, tuple[str, ...], str | None]]:
     """Strip a proclitic the lexicon could not see (لأوباما) when the rest names a mention found
     elsewhere in the article (أوباما, باراك أوباما): the article itself shows it is a clitic."""
     words = {w for _, key, _ in found for w in key}
     keys = {key for _, key, _ in found}
+    ends = {(m.end, m.type) for m, _, _ in found}
     out = []
     for mention, key, role in found:
         first = key[0] if key else ""
@@ -110,7 +118,11 @@ def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, 
             if len(first) - k < 3 or any(c not in _CLITIC_LETTERS for c in first[:k]):
                 break
             rest = (first[k:],) + key[1:]
-            if rest in keys or (len(key) == 1 and first[k:] in words):
+            before = doc.text[:mention.start].rstrip()
+            listed = k == 1 and first[0] == "و" and any(
+                (len(b), mention.type) in ends for b in (before, before.rstrip("،,").rstrip())) \
+                and first not in _first_names()   # تشيخوف ودوستوفسكي: a list of names (not وليد)
+            if rest in keys or (len(key) == 1 and first[k:] in words) or listed:
                 skip, letters = 0, 0
                 while skip < len(mention.text) and (letters < k or not mention.text[skip].isalpha()):
                     letters += mention.text[skip].isalpha()
