@@ -107,30 +107,33 @@ def _first_names() -> frozenset[str]:
 def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, ...], str | None]]
                            ) -> list[tuple[Mention, tuple[str, ...], str | None]]:
     """Strip a proclitic the lexicon could not see (لأوباما) when the rest names a mention found
-    elsewhere in the article (أوباما, باراك أوباما): the article itself shows it is a clitic."""
+    elsewhere in the article (أوباما, باراك أوباما): the article itself shows it is a clitic. A
+    و on a name that follows another name of its type is one too (a list of names)."""
     words = {w for _, key, _ in found for w in key}
     keys = {key for _, key, _ in found}
     ends = {(m.end, m.type) for m, _, _ in found}
     out = []
     for mention, key, role in found:
         first = key[0] if key else ""
+        strip = 0
         for k in (1, 2):  # و/ف, then ب/ل/ك: وبنيروبي → نيروبي
             if len(first) - k < 3 or any(c not in _CLITIC_LETTERS for c in first[:k]):
                 break
-            rest = (first[k:],) + key[1:]
-            before = doc.text[:mention.start].rstrip()
-            listed = k == 1 and first[0] == "و" and any(
-                (len(b), mention.type) in ends for b in (before, before.rstrip("،,").rstrip())) \
-                and first not in _first_names()   # تشيخوف ودوستوفسكي: a list of names (not وليد)
-            if rest in keys or (len(key) == 1 and first[k:] in words) or listed:
-                skip, letters = 0, 0
-                while skip < len(mention.text) and (letters < k or not mention.text[skip].isalpha()):
-                    letters += mention.text[skip].isalpha()
-                    skip += 1  # the clitic letters and any diacritics on them
-                mention = Mention(mention.start + skip, mention.end, mention.text[skip:], mention.type,
-                                  mention.sentence)
-                key = rest
+            if (first[k:],) + key[1:] in keys or (len(key) == 1 and first[k:] in words):
+                strip = k
                 break
+        if not strip and first[:1] == "و" and len(first) > 4 and first not in _first_names():
+            before = doc.text[:mention.start].rstrip()
+            if any((len(b), mention.type) in ends for b in (before, before.rstrip("،,").rstrip())):
+                strip = 1   # تشيخوف، ودوستوفسكي: a name in a list of names (not وليد)
+        if strip:
+            skip, letters = 0, 0
+            while skip < len(mention.text) and (letters < strip or not mention.text[skip].isalpha()):
+                letters += mention.text[skip].isalpha()
+                skip += 1  # the clitic letters and any diacritics on them
+            mention = Mention(mention.start + skip, mention.end, mention.text[skip:], mention.type,
+                              mention.sentence)
+            key = (first[strip:],) + key[1:]
         out.append((mention, key, role))
     return out
 
