@@ -62,6 +62,11 @@ def _found(text: str, tagged: dict[str, str] | None = None, rule=head_spans) -> 
      ("ORG", "مدينة الملك عبدالعزيز للعلوم والتقنية")),
     ("وأقيمت المباراة في مدينة الملك عبدالله الرياضية بجدة.", {"عبدالله الرياضية": "LOC"},
      ("LOC", "مدينة الملك عبدالله الرياضية")),
+    # a genitive after the honorific's name only with its conjunct or adjective (not للطلاب منحا)
+    ("وقدمت جامعة الملك سعود للطلاب منحا.", None, ("ORG", "جامعة الملك سعود")),
+    ("ودرس في جامعة الملك سعود للعلوم الصحية.", None, ("ORG", "جامعة الملك سعود للعلوم الصحية")),
+    # the tagger's body cut at the honorific stays when no name follows
+    ("وتخرج في جامعة الإمام عام 2000.", {"جامعة الإمام": "ORG"}, ("ORG", "جامعة الإمام")),
     # a two-word fixed name completes a head, also where the tagger found only its first word
     ("وتبقى هيئة الهلال الأحمر مسؤولة عن الإغاثة.", None, ("ORG", "هيئة الهلال الأحمر")),
     ("وقالت هيئة الهلال الأحمر إن الفرق جاهزة.", {"الهلال": "ORG"}, ("ORG", "هيئة الهلال الأحمر")),
@@ -97,6 +102,8 @@ def test_head_spans_find_named_bodies_and_events(text, tagged, expected):
     "وانتقد السياسة الخارجية الأمريكية في المنطقة.",
     "وانتقد وزيري الخارجية الأمريكية والروسية.",
     "واهتم بالسياسة الخارجية الأمريكية في المنطقة.",
+    "وشكرت الجمعية خادم الحرمين الشريفين على دعمه.",   # a fixed name after a definite head: its object
+    "وعزز ذلك مركز الأمير محمد في الحكم.",      # مركز + a name alone: a position
     "وقدم مركز التدريب دورة جديدة.",             # a centre or a city without an honorific
     "وزار الوفد مدينة جدة.",
 ])
@@ -198,10 +205,13 @@ def _mentions(text: str, tagged: dict[str, str]) -> list[tuple[str, str]]:
     ("التقى المبعوث دي ميستورا الوفد. واجتمع الوزير ودي ميستورا أمس.",
      {"دي ميستورا": "PERS", "ودي ميستورا": "PERS"}, [("PERS", "دي ميستورا"), ("PERS", "دي ميستورا")]),
     # in a list of names the conjunction is a clitic even on a name the lexicon does not know,
-    # but not the first letter of a first name (وليد)
+    # but not the first letter of a known word (واشنطن, ويليام)
     ("وقرأ أعمال تشيخوف، ودوستوفسكي، وكامو في شبابه.", {"تشيخوف": "PERS", "ودوستوفسكي": "PERS", "وكامو": "PERS"},
      [("PERS", "تشيخوف"), ("PERS", "دوستوفسكي"), ("PERS", "كامو")]),
-    ("وحضر الحفل سعد ووليد.", {"سعد": "PERS", "ووليد": "PERS"}, [("PERS", "سعد"), ("PERS", "وليد")]),
+    ("وزار بكين، واشنطن، وموسكو.", {"بكين": "LOC", "واشنطن": "LOC", "وموسكو": "LOC"},
+     [("LOC", "بكين"), ("LOC", "موسكو"), ("LOC", "واشنطن")]),
+    ("والتقى جون كيري، ويليام بيرنز.", {"جون كيري": "PERS", "ويليام بيرنز": "PERS"},
+     [("PERS", "جون كيري"), ("PERS", "ويليام بيرنز")]),
 ])
 def test_entities_end_to_end_mentions(text, tagged, expected):
     assert _mentions(text, tagged) == expected

@@ -97,11 +97,14 @@ def _name_of(doc: Document, mention: Mention, key: tuple[str, ...]) -> str:
 _CLITIC_LETTERS = "وفبلك"
 
 
-def _first_names() -> frozenset[str]:
-    """Normalized first names of the gazetteer (وليد، وائل: names that begin with و)."""
+def _known_word(word: str) -> bool:
+    """Is a و-initial word a word of its own (واشنطن، وزارة، وليد، ويليام), by the lexicon's
+    counts or the gazetteer, rather than و + a name nobody listed (ودوستوفسكي)?"""
     from .ner.gazetteer import load_gazetteer
+    from .tokenize import core_count, news_count
 
-    return load_gazetteer().phrases("FIRST")
+    return bool(core_count(word)) or word in load_gazetteer().entries or \
+        news_count(word) > news_count(word[1:])
 
 
 def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, ...], str | None]]
@@ -122,7 +125,7 @@ def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, 
             if (first[k:],) + key[1:] in keys or (len(key) == 1 and first[k:] in words):
                 strip = k
                 break
-        if not strip and first[:1] == "و" and len(first) > 4 and first not in _first_names():
+        if not strip and first[:1] == "و" and len(first) > 4 and not _known_word(first):
             before = doc.text[:mention.start].rstrip()
             if any((len(b), mention.type) in ends for b in (before, before.rstrip("،,").rstrip())):
                 strip = 1   # تشيخوف، ودوستوفسكي: a name in a list of names (not وليد)

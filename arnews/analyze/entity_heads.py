@@ -149,12 +149,16 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
         return tagged[j][2]   # شرطة ينبع, جامعة القاهرة: the name completes the head
     state = "head"
     genitives = 0
+    after_name = False
     coordinated = False
     nouns = naming = official = False
     while j < n and j - i < _MAX_TOKENS:
         t = toks[j]
-        fixed = _fixed_complement(toks, j)
-        if not fixed and t.prefix == "ل" and genitives < 2 and state != "noun":
+        # a fixed complement follows an indefinite head (its construct) or an adjective of the
+        # head; after a bare definite head it is the verb's object (وشكرت الجمعية خادم الحرمين)
+        fixed = _fixed_complement(toks, j) if not definite_head or state == "adj" else 0
+        if not fixed and t.prefix == "ل" and genitives < 2 and state != "noun" and (
+                not definite_head or state == "adj"):
             fixed = _fixed_complement(toks, j + 1) and 1 + _fixed_complement(toks, j + 1)
         if fixed:
             genitives += 1
@@ -168,6 +172,9 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
         if _stop(t) or (j in tagged and tagged[j][0] == "ORG"):
             break   # ... or an organization of its own: الجمعية العمومية [للبنك التجاري]
         nxt = toks[j + 1] if j + 1 < n else None
+        if after_name and t.prefix == "ل" and _head(head) not in HONORIFIC_HEADS and not (
+                nxt is not None and _definite(nxt) and (nxt.prefix == "و" or not nxt.prefix and _adjective(nxt))):
+            break   # جامعة الملك سعود للعلوم الصحية, not جامعة الملك سعود | للطلاب منحا
         genitive_ok = genitives < 2 and (state == "gen" or (state == "adj" and (official or not definite_head)))
         if (t.prefix == "" and _definite(t)) or (t.prefix == "ل" and _definite(t) and genitive_ok):
             if t.prefix == "ل":
@@ -204,7 +211,8 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
             break
         if toks[j - 1].norm in _HONORIFICS and not t.prefix:
             j = _name_end(toks, j)   # جامعة الملك سعود, جامعة الإمام محمد بن سعود
-            state = "adj"            # ... then its adjectives and genitives (مركز الملك سلمان للإغاثة)
+            state = "adj"            # ... then its adjectives and one genitive (مركز الملك سلمان للإغاثة)
+            genitives, after_name = max(genitives, 1), True
             continue
         if j == i + 1 and not definite_head and not t.prefix and j + 1 in tagged \
                 and tagged[j + 1][0] in ("LOC", "ORG"):
@@ -314,7 +322,7 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
         t = toks[i]
         cut = tagged.get(i)
         if cut is not None and cut[0] == "ORG" and cut[2] > i + 1 and toks[cut[2] - 1].norm in _HONORIFICS \
-                and _head(t) in BODY_HEADS:
+                and _head(t) in BODY_HEADS and tagged.get(cut[2], ("",))[0] == "PERS":
             covered -= set(range(i, cut[2]))   # [بجامعة الإمام] محمد بن سعود: the tagger stopped at the honorific
             spans = [s for s in spans if s != cut]
         if i in covered:
@@ -337,7 +345,7 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
         elif _head(t) in HONORIFIC_HEADS and i + 1 < n and toks[i + 1].norm in _HONORIFICS \
                 and not toks[i + 1].prefix:
             j = _phrase_end(toks, i, tagged)
-            if j > i + 2:
+            if j > _name_end(toks, i + 2):   # more than the name (مركز الأمير محمد: a position)
                 body = _head(t) == "مركز" or any(
                     x.bare in _BODY_ADJECTIVES or (x.prefix == "ل" and _definite(x)) for x in toks[i + 3:j])
                 end, typ = j, "ORG" if body else "LOC"

@@ -50,6 +50,11 @@ def core_count(word: str) -> int:
     return _lexicon().get(word, (0, 0))[0]
 
 
+def news_count(word: str) -> int:
+    """How often ``word`` occurs in the news counts (0 when the lexicon does not list it)."""
+    return _lexicon().get(word, (0, 0))[1]
+
+
 #: A word the core counts do not know (nor its rest) is split when the rest is this much more frequent in
 #: news text (a clitic is common before و/ف, rarer before a preposition: بعيد is not ب + عيد).
 _NEWS_RATIO = {"conj": 0.75, "prep": 0.25}
