@@ -353,6 +353,9 @@ def test_quotes_extract_rules_reject_non_quotes(text):
     pytest.param("وقال الوزير سعد الحربي إن «الوضع مستقر، مشيرا إلى التحسن» في المنطقة.",
                  [("indirect", "«الوضع مستقر، مشيرا إلى التحسن» في المنطقة", "سعد الحربي")],
                  id="participle-inside-marks-cuts-nothing"),
+    pytest.param("وقال المتحدث سعد الحربي إن المحتجين رفعوا الأعلام، لافتات تطالب بالإصلاح.",
+                 [("indirect", "المحتجين رفعوا الأعلام، لافتات تطالب بالإصلاح", "سعد الحربي")],
+                 id="participle-form-that-is-a-noun-cuts-nothing"),
     pytest.param('وقال المدرب سالم العمري إن الفريق جاهز.\nوزاد: "اللاعبون في أفضل حالاتهم".',
                  [("indirect", "الفريق جاهز", "سالم العمري"), ("direct", "اللاعبون في أفضل حالاتهم", "سالم العمري")],
                  id="direct-only-verb-with-colon"),
@@ -559,4 +562,24 @@ def test_quotes_extract_title_back_references(text, names, speakers):
 def test_quotes_extract_marked_short_name_after_a_body_is_no_quote():
     text = "وطالب رئيس الإقليم بوقف القصف على مواقع حزب العمال الكردستاني «بي كيه كيه» في عدد من المناطق."
     assert extract_quotes(text, entities=_typed_entities(text, [("ORG", "حزب العمال الكردستاني")])) == []
+
+
+def test_quotes_extract_marked_quote_after_the_subject_body_is_a_quote():
+    text = "وقال الجيش الإسرائيلي «نحقق في الحادث»."
+    quotes = extract_quotes(text, entities=_typed_entities(text, [("ORG", "الجيش الإسرائيلي")]))
+    assert [(q.text, q.speaker.name) for q in quotes] == [("نحقق في الحادث", "الجيش الإسرائيلي")]
+
+
+@pytest.mark.parametrize("text, names, speakers", [
+    pytest.param("وقال علي الحربي إن الاتفاق مهم.", ["علي الحربي"], ["علي الحربي"], id="name-ali-is-no-preposition"),
+    pytest.param("وقال لي كه تشيانغ إن الاقتصاد الصيني مستقر.", ["لي كه تشيانغ"], ["لي كه تشيانغ"],
+                 id="name-li-is-no-recipient"),
+    pytest.param("وقال أحد جيرانه إن الضحية كان هادئا.", [], ["أحد جيرانه"], id="quantifier-with-possessive-is-a-subject"),
+    pytest.param("وقال الأهالي والمسؤولون له إن المياه مقطوعة.", [], ["الأهالي والمسؤولون"],
+                 id="recipient-pronoun-is-no-part-of-the-speaker"),
+    pytest.param("عادل الجبير يلتقي كيري في واشنطن\n\nوقال الجبير إن اللقاء مثمر.", [], ["عادل الجبير"],
+                 id="headline-first-name-completes-a-family-name"),
+])
+def test_quotes_extract_review_cases(text, names, speakers):
+    assert _speakers(text, _pers(text, *names)) == speakers
 

@@ -23,6 +23,7 @@ from arnews.analyze.quote_words import (_KINSHIP, _PERSON_NOUNS, _QUANTIFIERS, _
                                        MAX_NAME_WORDS, Mention, _accusative, _ali, _pronoun_suffixed, _unsuffixed)
 
 
+_TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 #: Words after في that open a date or a rank, not a place of the description (في الثامن والعشرين)
 _ORDINALS = frozenset({"اول", "اخر", "احدث", "ثاني", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                        "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"})
@@ -105,8 +106,10 @@ class NPParser:
         if not words:
             return None
         first = words[0]
-        if toks[0] is first and first.norm in ("علي", "في", "الي", "مع", "حول", "ضد", "تجاه", "لدي", "بين"):
+        if toks[0] is first and (first.norm in ("في", "مع", "حول", "ضد", "تجاه", "بين") or first.norm in (
+                "علي", "الي", "لدي") and first.text.rstrip(_TASHKEEL).endswith("ى")):
             return None                       # (بالرد) على ذلك بقوله: a preposition opens no speaker
+                                              # (written with ى: علي is also a name)
         if first.norm in self.lex.honorific_pronouns or first.bare in ("هو", "هي", "هم", "بدوره", "بدورها",
                                                                          "عنه", "عنها", "عنهم"):
             return Mention(first.text, first.start, first.end, "pronoun")
@@ -445,7 +448,8 @@ class NPParser:
                 words.append(t)
                 j += 1
                 continue
-            if words and t.norm in _PREP_PRONOUNS and words[-1].definite and words[-1].norm[:1] == "و":
+            if words and t.norm in ("منه", "منها", "منهم", "منهما") and words[-1].definite and \
+                    words[-1].norm[:1] == "و":
                 words.append(t)                   # لمكافحة الأمراض والوقاية منها: the name's last word
                 break
             if words and (self.is_stop(t) or self.is_recipient(toks, j) or t.bare in _QUANTIFIERS

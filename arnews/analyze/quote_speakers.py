@@ -93,11 +93,14 @@ class SpeakerResolver:
         keys = self._token_keys()
         out = []
         for i, t in enumerate(toks):
-            if keys[i] != key[0] or tuple(keys[i:i + len(key)]) != key or self.idx.in_heading(t.start):
+            if keys[i] != key[0] or tuple(keys[i:i + len(key)]) != key:
                 continue
+            heading = self.idx.in_heading(t.start)
             lo = i
             for j in range(i - 1, max(-1, i - 4), -1):
                 w = toks[j]
+                if heading and not self.parser.is_first_name(w):
+                    break           # a headline names with first names only (not: تحبس زوجة)
                 if not w.is_word or self.parser.is_stop(w) or self.parser.is_title(w) or w.definite \
                         or _pronoun_suffixed(w):
                     break

@@ -62,9 +62,12 @@ class SubjectRules:
                 continue
             if t.norm in self.lex.time_words or t.norm in ("ايضا", "كذلك", "مرارا", "سريعا", "بدوره", "ذلك", "هذا",
                                                            "بدورها", "مجددا", "اخيرا", "صراحه", "فيه",
-                                                           "فيها", "عنه", "عنها", "له", "لها", "لهم", "لنا",
-                                                           "لي"):
+                                                           "فيها", "عنه", "عنها", "له", "لها", "لهم", "لنا"):
                 j += 1
+                continue
+            if t.norm == "لي" and (j + 1 == len(toks) or toks[j + 1].text in ":" + ALL_MARKS or
+                                   toks[j + 1].norm in self.lex.complementizers):
+                j += 1              # وقال لي: «...» (me), not the name Li (وقال لي كه تشيانغ إن)
                 continue
             if t.norm in ("،", ","):
                 j += 1
@@ -94,8 +97,11 @@ class SubjectRules:
         if len(rest) > 1 and rest[1].is_word and len(rest[1].norm) > 3 and \
                 rest[1].text.endswith(("ه", "ها", "هم")) and not rest[0].definite and \
                 not self.parser.is_title(rest[0]) and rest[0].bare not in _KINSHIP_BASES and \
+                rest[0].bare not in _QUANTIFIERS and rest[0].bare not in self.lex.source_heads and \
+                not rest[0].bare.endswith(("ون", "ين", "اء", "و")) and rest[0].bare not in _PERSON_NOUNS and \
                 not self.parser.is_first_name(rest[0]) and rest[0].i not in self.parser.pers_at:
             return None             # وأكد حرص بلاده على: "his country's keenness", an object
+                                    # (not: أحد جيرانه، مصادر مطلعه، زملاء دراسته)
         if rest and (rest[0].is_word and not self.parser.is_stop(rest[0]) or rest[0].text in ALL_MARKS + "("):
             mention = self._issuer(rest) or self.parser.parse(rest)
             if mention is not None and mention.kind != "pronoun" and rest[0].is_word and \

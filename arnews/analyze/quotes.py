@@ -151,8 +151,10 @@ class _Extractor(SubjectRules, AttributionRules):
         after = self.toks[after_i] if after_i is not None and after_i < len(self.toks) else None
         if self._name_context(prev):
             return False
-        if prev is not None and prev.i in self.parser.in_other and len(words) <= 3 and j - 1 > ci:
-            return False            # حزب العمال الكردستاني «بي كيه كيه»: the body's short name
+        if prev is not None and prev.i in self.parser.in_other and len(words) <= 3 and \
+                any(x.i not in self.parser.in_other for x in self.toks[ci + 1:j]):
+            return False            # حزب العمال الكردستاني «بي كيه كيه»: the body's short name (but
+                                    # وقال الجيش الإسرائيلي «نحقق»: the body is the cue's subject)
         if after is not None and after.text in ":":
             return len(words) >= 4
         if j - 1 == ci and len(words) <= 3 and after is not None and after.is_word:
@@ -407,7 +409,10 @@ class _Extractor(SubjectRules, AttributionRules):
         heads = {cut[0] for cut in self.lex.clause_cutters}
         while i < len(self.toks) and self.toks[i].start < e:
             info = self.lex.cue_info(self.toks[i].norm) if i > first + 2 else None
-            if info is not None and info.kind == "participle" and not self.toks[i - 1].is_word \
+            nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+            if info is not None and info.kind == "participle" and (_halal_form(self.toks[i]) or nxt is not None and (
+                    nxt.norm in ("الي", "علي", "ما") or nxt.norm in self.lex.complementizers)) \
+                    and not self.toks[i - 1].is_word \
                     and self.toks[i - 1].text in "،," and not any(
                         s <= mk.open < self.toks[i].start < mk.end for mk in self.idx.mark_by_open.values()):
                 return self.toks[i].start   # ...، مشيراً إلى أهمية الحل: the reporter's words again
@@ -476,3 +481,11 @@ class _Extractor(SubjectRules, AttributionRules):
                                 cue.end if cue else None, c.sent))
         quotes.sort(key=lambda q: q.start)
         return quotes
+
+
+def _halal_form(t: Tok) -> bool:
+    """A participle in a form that is only ever a circumstantial clause (مشيراً، مؤكدين); other
+    forms are also nouns or adjectives (لافتات banners, مفيدة useful, مضيفة a hostess) and cut a
+    clause only before their complement (مشيرة إلى)."""
+    return t.text.rstrip("\u064b\u064e").endswith(("ا", "اً")) or t.norm.endswith("ين")
+

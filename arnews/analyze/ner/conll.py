@@ -25,7 +25,8 @@ def normalize_tag(tag: str) -> str:
     """Unify a BIO tag's spelling (``B-PER`` -> ``B-PERS``, ``I-MIS2`` -> ``I-MISC``, BIOES
     ``S-LOC`` -> ``B-LOC`` and ``E-ORG`` -> ``I-ORG``).
 
-    Raises :class:`EvaluationError` for something that is not ``O`` or ``B-``/``I-`` + a type.
+    Raises :class:`EvaluationError` for something that is not ``O`` or a chunk prefix (``B-``,
+    ``I-``, or the BIOES/BILOU ``S-``/``E-``/``U-``/``L-``) + a type.
     """
     tag = tag.strip()
     if tag in ("O", "0"):
