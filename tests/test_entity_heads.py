@@ -64,6 +64,7 @@ def _found(text: str, tagged: dict[str, str] | None = None, rule=head_spans) -> 
      ("LOC", "مدينة الملك عبدالله الرياضية")),
     # a genitive after the honorific's name only with its conjunct or adjective (not للطلاب منحا)
     ("وقدمت جامعة الملك سعود للطلاب منحا.", None, ("ORG", "جامعة الملك سعود")),
+    ("ونقل إلى مستشفى الملك خالد للعيون بالرياض.", None, ("ORG", "مستشفى الملك خالد للعيون")),
     ("ودرس في جامعة الملك سعود للعلوم الصحية.", None, ("ORG", "جامعة الملك سعود للعلوم الصحية")),
     # the tagger's body cut at the honorific stays when no name follows
     ("وتخرج في جامعة الإمام عام 2000.", {"جامعة الإمام": "ORG"}, ("ORG", "جامعة الإمام")),
@@ -212,6 +213,10 @@ def _mentions(text: str, tagged: dict[str, str]) -> list[tuple[str, str]]:
      [("LOC", "بكين"), ("LOC", "موسكو"), ("LOC", "واشنطن")]),
     ("والتقى جون كيري، ويليام بيرنز.", {"جون كيري": "PERS", "ويليام بيرنز": "PERS"},
      [("PERS", "جون كيري"), ("PERS", "ويليام بيرنز")]),
+    # ... nor a word the article writes inside a longer name (ستيف ويتكوف)
+    ("وصل ستيف ويتكوف أمس. وحضر كوشنر، ويتكوف، وروبيو.",
+     {"ستيف ويتكوف": "PERS", "كوشنر": "PERS", "ويتكوف": "PERS", "وروبيو": "PERS"},
+     [("PERS", "روبيو"), ("PERS", "ستيف ويتكوف"), ("PERS", "كوشنر"), ("PERS", "ويتكوف")]),
 ])
 def test_entities_end_to_end_mentions(text, tagged, expected):
     assert _mentions(text, tagged) == expected
@@ -242,3 +247,9 @@ def test_entities_group_a_place_with_its_full_name(text, tagged, name, count):
 def test_entities_join_a_hyphenated_name():
     assert _mentions("وقال وزير الخارجية فرانك-فالتر شتاينماير إن القرار شجاع.",
                      {"فرانك": "PERS", "فالتر شتاينماير": "PERS"}) == [("PERS", "فرانك-فالتر شتاينماير")]
+
+
+@pytest.mark.parametrize("text", ["جولة في مركز الملك", "مدينة الأمير"])
+def test_head_spans_honorific_at_the_end_of_a_sentence(text):
+    assert _found(text) == []
+

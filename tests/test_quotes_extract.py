@@ -564,10 +564,13 @@ def test_quotes_extract_marked_short_name_after_a_body_is_no_quote():
     assert extract_quotes(text, entities=_typed_entities(text, [("ORG", "حزب العمال الكردستاني")])) == []
 
 
-def test_quotes_extract_marked_quote_after_the_subject_body_is_a_quote():
-    text = "وقال الجيش الإسرائيلي «نحقق في الحادث»."
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الجيش الإسرائيلي «نحقق في الحادث».", "الجيش الإسرائيلي"),
+    ("وقال المتحدث باسم الجيش الإسرائيلي «نحقق في الحادث».", "المتحدث باسم الجيش الإسرائيلي"),
+])
+def test_quotes_extract_marked_quote_after_the_subject_body_is_a_quote(text, speaker):
     quotes = extract_quotes(text, entities=_typed_entities(text, [("ORG", "الجيش الإسرائيلي")]))
-    assert [(q.text, q.speaker.name) for q in quotes] == [("نحقق في الحادث", "الجيش الإسرائيلي")]
+    assert [(q.text, q.speaker.name) for q in quotes] == [("نحقق في الحادث", speaker)]
 
 
 @pytest.mark.parametrize("text, names, speakers", [
@@ -579,6 +582,9 @@ def test_quotes_extract_marked_quote_after_the_subject_body_is_a_quote():
                  id="recipient-pronoun-is-no-part-of-the-speaker"),
     pytest.param("عادل الجبير يلتقي كيري في واشنطن\n\nوقال الجبير إن اللقاء مثمر.", [], ["عادل الجبير"],
                  id="headline-first-name-completes-a-family-name"),
+    pytest.param("وقال حزب الله إن المقاومة مستمرة.", [], ["حزب الله"], id="allah-is-no-possessive"),
+    pytest.param("وقال لي مسؤول رفيع إن الاتفاق قريب.", [], ["مسؤول رفيع"], id="li-before-a-source-is-the-recipient"),
+    pytest.param("وقالت الفنانة بلقيس إن الحفل ناجح.", [], ["الفنانة بلقيس"], id="bi-name-after-a-title"),
 ])
 def test_quotes_extract_review_cases(text, names, speakers):
     assert _speakers(text, _pers(text, *names)) == speakers

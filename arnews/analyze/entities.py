@@ -115,6 +115,7 @@ def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, 
     words = {w for _, key, _ in found for w in key}
     keys = {key for _, key, _ in found}
     ends = {(m.end, m.type) for m, _, _ in found}
+    inner = {w for _, key, _ in found for w in key[1:]}   # words no clitic can stand on (ستيف ويتكوف)
     out = []
     for mention, key, role in found:
         first = key[0] if key else ""
@@ -125,7 +126,7 @@ def _split_unknown_clitics(doc: Document, found: list[tuple[Mention, tuple[str, 
             if (first[k:],) + key[1:] in keys or (len(key) == 1 and first[k:] in words):
                 strip = k
                 break
-        if not strip and first[:1] == "و" and len(first) > 4 and not _known_word(first):
+        if not strip and first[:1] == "و" and len(first) > 4 and first not in inner and not _known_word(first):
             before = doc.text[:mention.start].rstrip()
             if any((len(b), mention.type) in ends for b in (before, before.rstrip("،,").rstrip())):
                 strip = 1   # تشيخوف، ودوستوفسكي: a name in a list of names (not وليد)

@@ -172,8 +172,8 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
         if _stop(t) or (j in tagged and tagged[j][0] == "ORG"):
             break   # ... or an organization of its own: الجمعية العمومية [للبنك التجاري]
         nxt = toks[j + 1] if j + 1 < n else None
-        if after_name and t.prefix == "ل" and _head(head) not in HONORIFIC_HEADS and not (
-                nxt is not None and _definite(nxt) and (nxt.prefix == "و" or not nxt.prefix and _adjective(nxt))):
+        if after_name and t.prefix == "ل" and _head(head) not in HONORIFIC_HEADS and \
+                nxt is not None and nxt.norm.isalpha() and not nxt.prefix and not _definite(nxt):
             break   # جامعة الملك سعود للعلوم الصحية, not جامعة الملك سعود | للطلاب منحا
         genitive_ok = genitives < 2 and (state == "gen" or (state == "adj" and (official or not definite_head)))
         if (t.prefix == "" and _definite(t)) or (t.prefix == "ل" and _definite(t) and genitive_ok):
@@ -342,7 +342,7 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
             end, typ = i + 2, "ORG"
         elif _head(t) in FACILITY_HEADS and (j := _facility_end(toks, i)):
             end, typ = j, "LOC"
-        elif _head(t) in HONORIFIC_HEADS and i + 1 < n and toks[i + 1].norm in _HONORIFICS \
+        elif _head(t) in HONORIFIC_HEADS and i + 2 < n and toks[i + 1].norm in _HONORIFICS \
                 and not toks[i + 1].prefix:
             j = _phrase_end(toks, i, tagged)
             if j > _name_end(toks, i + 2):   # more than the name (مركز الأمير محمد: a position)

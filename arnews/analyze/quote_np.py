@@ -468,7 +468,7 @@ class NPParser:
             if len(words) >= 2 and t.definite and self.is_title(t) and not self.is_title(words[0]) and (
                     words[0].bare in self.lex.institution_words or words[0].bare in self.lex.source_heads):
                 break                             # شركة المياه الوطنية | الدكتور لؤي المسلم
-            if words and words[-1].definite and t.norm[:1] == "ب" and len(t.norm) > 3 and \
+            if words and words[-1].definite and not self.is_title(words[-1]) and t.norm[:1] == "ب" and len(t.norm) > 3 and \
                     t.norm[1:3] != "ال" and t.norm != "باسم" and t.i not in self.in_other and \
                     t.norm[1:] not in self.lex.institution_words and t.norm[1:] not in self.lex.source_heads:
                 break                             # الشركة | بإصدار تحذير: ب + indefinite noun is a complement

@@ -66,7 +66,9 @@ class SubjectRules:
                 j += 1
                 continue
             if t.norm == "لي" and (j + 1 == len(toks) or toks[j + 1].text in ":" + ALL_MARKS or
-                                   toks[j + 1].norm in self.lex.complementizers):
+                                   toks[j + 1].norm in self.lex.complementizers or
+                                   t.i not in self.parser.pers_at and (self.parser.is_title(toks[j + 1]) or
+                                                                       toks[j + 1].bare in self.lex.source_heads)):
                 j += 1              # وقال لي: «...» (me), not the name Li (وقال لي كه تشيانغ إن)
                 continue
             if t.norm in ("،", ","):
@@ -95,7 +97,8 @@ class SubjectRules:
         if len(rest) > 1 and rest[1].norm in self.lex.honorific_pronouns and not self.parser.is_title(rest[0]):
             return None             # وأكد حرص سموه على أن: "his Highness's keenness", an object
         if len(rest) > 1 and rest[1].is_word and len(rest[1].norm) > 3 and \
-                rest[1].text.endswith(("ه", "ها", "هم")) and not rest[0].definite and \
+                rest[1].text.endswith(("ه", "ها", "هم")) and not rest[1].norm.endswith("الله") and \
+                not rest[0].definite and \
                 not self.parser.is_title(rest[0]) and rest[0].bare not in _KINSHIP_BASES and \
                 rest[0].bare not in _QUANTIFIERS and rest[0].bare not in self.lex.source_heads and \
                 not rest[0].bare.endswith(("ون", "ين", "اء", "و")) and rest[0].bare not in _PERSON_NOUNS and \

@@ -152,7 +152,8 @@ class _Extractor(SubjectRules, AttributionRules):
         if self._name_context(prev):
             return False
         if prev is not None and prev.i in self.parser.in_other and len(words) <= 3 and \
-                any(x.i not in self.parser.in_other for x in self.toks[ci + 1:j]):
+                any(x.i not in self.parser.in_other for x in self.toks[ci + 1:j]) and not (
+                    (subj := self.parser.parse(list(self.toks[ci + 1:j]))) is not None and subj.end == prev.end):
             return False            # حزب العمال الكردستاني «بي كيه كيه»: the body's short name (but
                                     # وقال الجيش الإسرائيلي «نحقق»: the body is the cue's subject)
         if after is not None and after.text in ":":
