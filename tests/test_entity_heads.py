@@ -253,3 +253,21 @@ def test_entities_join_a_hyphenated_name():
 def test_head_spans_honorific_at_the_end_of_a_sentence(text):
     assert _found(text) == []
 
+
+def test_entities_organization_takes_no_title_as_its_kind():
+    from arnews.analyze.entities import find_entities
+    from arnews.analyze.pipeline import analyze_text
+    from scripted_tagger import ScriptedTagger
+
+    class FirstAsPerson(ScriptedTagger):   # the tagger once calls the body a person, after a title
+        def tag(self, sentences):
+            out = super().tag(sentences)
+            out[0] = [t.replace("ORG", "PERS") for t in out[0]]
+            return out
+
+    text = "وقال المتحدث الرسمي باسم آيباك إن الحملة مستمرة. وأنفقت آيباك ملايين. وتعمل آيباك في واشنطن."
+    tagged = {"آيباك": "ORG", "واشنطن": "LOC"}
+    ents = find_entities(analyze_text(text, ("tokenize",)), tagger=FirstAsPerson(tagged))
+    orgs = [e for e in ents if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["آيباك"]
+

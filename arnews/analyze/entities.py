@@ -24,7 +24,7 @@ from .entity_spans import (AGENCY_ACRONYMS, CLOSE_MARKS, COMMON_WORD_COUNT, NEVE
 class _Cluster:
     key: tuple[str, ...]
     mentions: list[tuple[Mention, tuple[str, ...]]] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
+    roles: list[tuple[str, str]] = field(default_factory=list)   # (role or kind word, mention type)
 
     def type(self) -> str:
         return Counter(m.type for m, _ in self.mentions).most_common(1)[0][0]
@@ -154,7 +154,7 @@ def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], st
         c = clusters.setdefault(key, _Cluster(key))
         c.mentions.append((mention, key))
         if role:
-            c.roles.append(role)
+            c.roles.append((role, mention.type))
     # Partial person names join the longest person name that contains them as a word run.
     persons = sorted((c for c in clusters.values() if c.type() == "PERS"), key=lambda c: -len(c.key))
     for short in sorted(persons, key=lambda c: len(c.key)):
@@ -206,9 +206,12 @@ def group_mentions(doc: Document, found: list[tuple[Mention, tuple[str, ...], st
         rep = next(m for m, k in c.mentions if k == best_key)
         mentions = tuple(sorted((m for m, _ in c.mentions), key=lambda m: m.start))
         name = _name_of(doc, rep, best_key)
-        roles = tuple(dict.fromkeys(c.roles))
+        # only what was written with mentions of the entity's own type: a title before a name the
+        # tagger once called a person (المتحدث الرسمي باسم آيباك) is no kind of the organization
+        own = [r for r, t in c.roles if t == typ]
+        roles = tuple(dict.fromkeys(own))
         if typ == "ORG":   # for organizations the "roles" are kind words (حكومة الوفاق)
-            kind = Counter(c.roles).most_common(1)[0][0] if c.roles else ""
+            kind = Counter(own).most_common(1)[0][0] if own else ""
             if kind and not name.startswith(kind):
                 name = f"{kind} {name}"
             roles = ()

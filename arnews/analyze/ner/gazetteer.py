@@ -161,6 +161,9 @@ def strip_titles(tokens: Sequence[str]) -> list[str]:
     while i < len(norms):
         matched = 0
         first_forms = [norms[i]] + [s for _p, s in proclitic_splits(norms[i])]
+        if len(norms[i]) > 4 and norms[i].endswith("و"):
+            # a plural in construct before the name (مستشارو أوباما): its singular is a title
+            first_forms += [norms[i][:-1], "ال" + norms[i][:-1]]
         for length in range(min(4, len(norms) - i), 0, -1):
             rest = norms[i + 1:i + length]
             if any(strip & gaz.entries.get(" ".join([f, *rest]), frozenset())
