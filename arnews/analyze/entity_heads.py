@@ -242,10 +242,14 @@ def _fixed_complement(toks: Sequence[Token], j: int) -> int:
     for words in _FIXED_COMPLEMENTS:
         if tuple(t.norm for t in toks[j:j + len(words)]) == words:
             return len(words)
-    if j + 1 < len(toks) and toks[j].prefix in ("", "ل") and not toks[j + 1].prefix \
-            and (toks[j].bare, toks[j + 1].norm) in FIXED_NAMES:
+    if _fixed_name_at(toks, j) and toks[j].prefix in ("", "ل") and not toks[j + 1].prefix:
         return 2    # هيئة الهلال الأحمر, جمعية للهلال الأحمر: a two-word name as the complement
     return 0
+
+
+def _fixed_name_at(toks: Sequence[Token], j: int) -> str | None:
+    """The type of the two-word name of :data:`FIXED_NAMES` that starts at ``j``, if any."""
+    return FIXED_NAMES.get((toks[j].bare, toks[j + 1].norm)) if j + 1 < len(toks) else None
 
 
 def _sport(toks: Sequence[Token], j: int) -> bool:
@@ -303,7 +307,7 @@ def _fixed_completion(toks: Sequence[Token], span: tuple[str, int, int]) -> tupl
     """A one-word span the tagger found on the first word of a fixed name, completed by its
     second word ([الهلال] الأحمر -> الهلال الأحمر, so هيئة الهلال الأحمر is one body)."""
     typ, a, b = span
-    if b - a == 1 and b < len(toks) and not toks[b].prefix and FIXED_NAMES.get((toks[a].bare, toks[b].norm)) == typ:
+    if b - a == 1 and _fixed_name_at(toks, a) == typ and not toks[b].prefix:
         return typ, a, b + 1
     return span
 
@@ -329,7 +333,7 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
             i += 1
             continue
         end = typ = None
-        fixed = FIXED_NAMES.get((t.bare, toks[i + 1].norm)) if i + 1 < n else None
+        fixed = _fixed_name_at(toks, i)
         if fixed:
             end, typ = i + 2, fixed
             if typ == "ORG" and end < n and not toks[end].prefix and toks[end].bare in _lists()[1]:

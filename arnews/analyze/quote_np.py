@@ -19,11 +19,11 @@ from arnews.analyze.quote_lexicon import QuoteLexicon, norm, strip_clitic
 from arnews.analyze.quote_text import ALL_MARKS, TextIndex, Tok
 from arnews.model import Entity
 
-from arnews.analyze.quote_words import (_KINSHIP, _PERSON_NOUNS, _QUANTIFIERS, _RELATIVE, _TITLE_MODIFIERS, MAX_DESC_WORDS,
-                                       MAX_NAME_WORDS, Mention, _accusative, _ali, _pronoun_suffixed, _unsuffixed)
+from arnews.analyze.quote_words import (_KINSHIP, _PERSON_NOUNS, _QUANTIFIERS, _RELATIVE, _TITLE_MODIFIERS,
+                                       MAX_DESC_WORDS, MAX_NAME_WORDS, Mention, _accusative, _ali, _pronoun_suffixed,
+                                       _unsuffixed)
 
 
-_TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 #: Words after في that open a date or a rank, not a place of the description (في الثامن والعشرين)
 _ORDINALS = frozenset({"اول", "اخر", "احدث", "ثاني", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                        "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"})
@@ -107,7 +107,7 @@ class NPParser:
             return None
         first = words[0]
         if toks[0] is first and (first.norm in ("في", "مع", "حول", "ضد", "تجاه", "بين") or first.norm in (
-                "علي", "الي", "لدي") and first.text.rstrip(_TASHKEEL).endswith("ى")):
+                "علي", "الي", "لدي") and not _ali(first)):
             return None                       # (بالرد) على ذلك بقوله: a preposition opens no speaker
                                               # (written with ى: علي is also a name)
         if first.norm in self.lex.honorific_pronouns or first.bare in ("هو", "هي", "هم", "بدوره", "بدورها",

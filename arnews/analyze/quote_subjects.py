@@ -18,7 +18,7 @@ from __future__ import annotations
 from arnews.analyze.quote_rules import _Cand
 from arnews.analyze.quote_speakers import Mention
 from arnews.analyze.quote_text import ALL_MARKS, Tok
-from arnews.analyze.quote_words import _PERSON_NOUNS
+from arnews.analyze.quote_words import _PERSON_NOUNS, _marked_accusative
 
 
 class SubjectRules:
@@ -92,7 +92,7 @@ class SubjectRules:
         mention = None
         if rest and rest[0].norm in self.lex.not_comp_after:
             return None             # ويؤكد بضرورة التحلي باليقظة: a complement, not a subject
-        if rest and rest[0].text.endswith(("اً", "ًا")):
+        if rest and _marked_accusative(rest[0]):
             return None             # اعتبر وقتها حصاداً مناسباً: an accusative is an object
         if len(rest) > 1 and rest[1].norm in self.lex.honorific_pronouns and not self.parser.is_title(rest[0]):
             return None             # وأكد حرص سموه على أن: "his Highness's keenness", an object
@@ -253,7 +253,7 @@ class SubjectRules:
         while toks and toks[0].bare in ("كان", "كانت", "وكان", "وكانت", "قد", "و", "ف"):
             toks = toks[1:]
         words = [t for t in toks if t.is_word]
-        if words and words[0].text.endswith(("اً", "ًا")):
+        if words and _marked_accusative(words[0]):
             return None             # حصاداً مناسباً ... يقول: an accusative is no subject
         if not words or len(words) > 9 or words[0].norm in self.lex.np_stop_words or \
                 words[0].norm[:2] in ("في", "وف", "لل", "بال"):

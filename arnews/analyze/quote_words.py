@@ -80,9 +80,14 @@ def _ali(t: Tok) -> bool:
     return t.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي")
 
 
+def _marked_accusative(t: Tok) -> bool:
+    """Written with the accusative tanwin (حصاداً): an object, never a subject."""
+    return t.text.endswith(("اً", "ًا"))
+
+
 def _accusative(t: Tok) -> bool:
     """An indefinite noun in the accusative (بياناً، تقريرا): an object, not part of a subject."""
-    return len(t.norm) > 3 and (t.text.endswith(("اً", "ًا")) or t.norm.endswith("ا") and not t.definite
+    return len(t.norm) > 3 and (_marked_accusative(t) or t.norm.endswith("ا") and not t.definite
                                 and t.norm[:1] in "بلك")
 
 

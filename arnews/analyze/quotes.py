@@ -414,8 +414,8 @@ class _Extractor(SubjectRules, AttributionRules):
             if info is not None and info.kind == "participle" and (_halal_form(self.toks[i]) or nxt is not None and (
                     nxt.norm in ("الي", "علي", "ما") or nxt.norm in self.lex.complementizers)) \
                     and not self.toks[i - 1].is_word \
-                    and self.toks[i - 1].text in "،," and not any(
-                        s <= mk.open < self.toks[i].start < mk.end for mk in self.idx.mark_by_open.values()):
+                    and self.toks[i - 1].text in "،," and not (
+                        (mk := self.idx.mark_containing(self.toks[i].start)) is not None and mk.open >= s):
                 return self.toks[i].start   # ...، مشيراً إلى أهمية الحل: the reporter's words again
             if i > first + 2 and self.toks[i].norm in heads:
                 for cut in self.lex.clause_cutters:
@@ -488,5 +488,5 @@ def _halal_form(t: Tok) -> bool:
     """A participle in a form that is only ever a circumstantial clause (مشيراً، مؤكدين); other
     forms are also nouns or adjectives (لافتات banners, مفيدة useful, مضيفة a hostess) and cut a
     clause only before their complement (مشيرة إلى)."""
-    return t.text.rstrip("\u064b\u064e").endswith(("ا", "اً")) or t.norm.endswith("ين")
+    return t.text.rstrip("\u064b\u064e").endswith("ا") or t.norm.endswith("ين")
 

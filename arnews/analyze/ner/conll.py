@@ -3,8 +3,9 @@
 Format: one token a line with its tag in the last whitespace-separated column (other columns
 are ignored), a blank line between sentences. Tags are BIO (``B-TYPE``, ``I-TYPE``, ``O``);
 BIOES/BILOU files are read as the same chunks in BIO (``S-``/``U-`` -> ``B-``, ``E-``/``L-`` ->
-``I-``), since corpora of other genres come in those schemes too. Type spellings are unified: ``PER``/``PERSON`` -> ``PERS``, ``MIS``/``MISC``/``MISC1``/... ->
-``MISC``, ``ORGANIZATION`` -> ``ORG``, ``LOCATION`` -> ``LOC``.
+``I-``), since corpora of other genres come in those schemes too. Type spellings are unified:
+``PER``/``PERSON`` -> ``PERS``, ``MIS``/``MISC``/``MISC1``/... -> ``MISC``, ``ORGANIZATION`` ->
+``ORG``, ``LOCATION`` -> ``LOC``.
 """
 
 from __future__ import annotations
