@@ -2,8 +2,8 @@
 
 One convention is applied across parts: when an indirect quote's whole clause is inside
 quotation marks (قال إن «...»), the content excludes the enclosing marks (as for direct quotes).
-Run from the repository root: ``python eval/merge_dev_parts.py`` (dev set), or
-``python eval/merge_dev_parts.py --parts eval/parts-test --out eval/quotes-test.jsonl`` (the
+Run from the repository root: ``python eval/merge_parts.py`` (dev set), or
+``python eval/merge_parts.py --parts eval/parts-test --out eval/quotes-test.jsonl`` (the
 held-out test set).
 """
 
@@ -48,7 +48,8 @@ def main() -> None:
     dest = args.out.resolve()
     dest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
     n = sum(len(r["quotes"]) for r in out)
-    print(f"{len(out)} articles, {n} quotes -> {dest.relative_to(ROOT)}")
+    shown = dest.relative_to(ROOT) if dest.is_relative_to(ROOT) else dest
+    print(f"{len(out)} articles, {n} quotes -> {shown}")
 
 
 if __name__ == "__main__":

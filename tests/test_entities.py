@@ -206,3 +206,19 @@ def test_entities_heads_follow_the_annotation(text, spans, expected):
 def test_entities_pronouns_are_never_names_alone(text, spans, expected):
     _doc, ents = _entities(text, spans)
     assert [e.name for e in ents] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("بلغت الصفقة مليار دولار وسعر الجنيه الإسترليني ثابت.",
+     {"دولار": "MISC", "الجنيه الإسترليني": "MISC"}, []),
+    ("تراجع الريال أمام الدولار واليورو.", {"الريال": "MISC", "الدولار": "MISC", "واليورو": "MISC"}, []),
+    ("وقال الحمد لله ونسأل الله التوفيق.", {"الله": "MISC"}, []),
+    # a nationality word alone is no person
+    ("خلص باحثون سويديون إلى أن القهوة مفيدة.", {"سويديون": "PERS"}, []),
+    # الله inside a person's name, and a named cup, stay
+    ("وسجل عبد الله الحربي في كأس العالم.", {"عبد الله الحربي": "PERS", "كأس العالم": "MISC"},
+     ["عبد الله الحربي", "كأس العالم"]),
+])
+def test_entities_currencies_allah_and_nationalities_are_no_names(text, spans, expected):
+    _doc, ents = _entities(text, spans)
+    assert [e.name for e in ents] == expected

@@ -589,3 +589,42 @@ def test_quotes_extract_marked_quote_after_the_subject_body_is_a_quote(text, spe
 def test_quotes_extract_review_cases(text, names, speakers):
     assert _speakers(text, _pers(text, *names)) == speakers
 
+
+
+@pytest.mark.parametrize("text, names, speakers", [
+    # a definite word the title list lacks, right before a tagged person, is that person's title
+    pytest.param("وقال المرشد علي خامنئي إن الاتفاق جيد.", ["علي خامنئي"], ["علي خامنئي"], id="unknown-title-lead"),
+    pytest.param("وقال السناتور بوب كروكر رئيس لجنة العلاقات الخارجية بمجلس الشيوخ: نتمتع بالنفوذ.",
+                 ["بوب كروكر"], ["بوب كروكر"], id="title-then-name-then-appositive"),
+    pytest.param("وقال بن كاردين اكبر عضو من الحزب الديمقراطي في اللجنة إن الجلسة مفيدة.", [], ["بن كاردين"],
+                 id="elative-opens-an-appositive"),
+    pytest.param("وقال محمد أحمد عضو اللجنة إن الجلسة مفيدة.", [], ["محمد أحمد"], id="ahmad-is-no-elative"),
+    pytest.param("قال الله تعالى: (وأقيموا الصلاة وآتوا الزكاة).", [], ["الله"], id="verse-speaker"),
+    pytest.param("وقال تعالى: (وأقيموا الصلاة وآتوا الزكاة).", [], ["الله"], id="verse-speaker-taala"),
+    pytest.param("وكانت النيابة العامة وجهت في يوليو الاتهام إليهم. وقالت النيابة آنذاك إنها فرغت من التحقيق.",
+                 [], ["النيابة العامة"], id="verb-with-stem-waw-ends-an-introduction"),
+    pytest.param("وأعلنت المنسقية العامة لرئاسة الوزراء أن القوات ضربت أهدافا. وقالت المنسقية إن الأمن مستقر.",
+                 [], ["المنسقية العامة لرئاسة الوزراء", "المنسقية العامة لرئاسة الوزراء"],
+                 id="lone-definite-word-goes-back-to-the-body"),
+])
+def test_quotes_extract_fresh_article_speakers(text, names, speakers):
+    assert _speakers(text, _pers(text, *names)) == speakers
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's name in marks is no quote, before or after the cue
+    ('وذكر المواطن "عبدالله ذياب المطيري" أنه فقد سيارته.', [("indirect", "فقد سيارته")]),
+    ('أما المواطن " علي بن قاسم " فطالب الجهات المعنية بالتدخل.', []),
+    # «، لكنه أضاف» opens a second report by the same speaker
+    ("قال الوزير إن الوضع صعب، لكنه أكد أن الحل قريب.", [("indirect", "الوضع صعب"), ("indirect", "الحل قريب")]),
+    # a text in parentheses after a colon ends at the closing parenthesis
+    ("وقال الوزير: (سنعمل على ذلك. ونحن جاهزون) وغادر القاعة.", [("direct", "سنعمل على ذلك. ونحن جاهزون")]),
+    # research findings are reported with خلص/توصل إلى أن
+    ("وخلصت الدراسة إلى أن التدخين ضار. وتوصل الباحثون أيضا إلى أن الشاي مفيد.",
+     [("indirect", "التدخين ضار"), ("indirect", "الشاي مفيد")]),
+    ("ما توصلت إليه اللجنة لكشف أسباب التعثر، وهو أن ضعف الإشراف واضح.", []),
+])
+def test_quotes_extract_fresh_article_contents(text, expected):
+    names = [n for n in ("عبدالله ذياب المطيري", "علي بن قاسم") if n in text]
+    got = [(q.type, q.text) for q in extract_quotes(text, entities=_pers(text, *names))]
+    assert got == expected

@@ -17,7 +17,8 @@ from .entity_clubs import club_spans
 from .entity_heads import STATE_ADJECTIVES, STATE_HEADS, head_spans
 from .entity_spans import (AGENCY_ACRONYMS, CLOSE_MARKS, COMMON_WORD_COUNT, NEVER_NAMES, OPEN_MARKS, PUNCT_EDGE,
                            complete_quoted_names, expand_org_heads, gazetteer_places, is_org_headed, join_hyphenated,
-                           kind_word, media_spans, outlet_spans, prefix_chars, role_before, title_makes_person)
+                           kind_word, media_spans, not_a_name, outlet_spans, prefix_chars, role_before,
+                           title_makes_person)
 
 
 @dataclass
@@ -318,7 +319,8 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
     features = getattr(tagger, "features", None)
     all_spans: list[list[tuple[str, int, int]]] = []
     for si, (toks, tags) in enumerate(zip(sents, all_tags)):
-        spans = [s for s in _decode_bio(tags) if not (s[2] - s[1] == 1 and toks[s[1]].norm in NEVER_NAMES)]
+        spans = [s for s in _decode_bio(tags) if not (s[2] - s[1] == 1 and toks[s[1]].norm in NEVER_NAMES)
+                 and not not_a_name(toks, *s)]
         media = media_spans(toks)
         if media:
             spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media

@@ -90,7 +90,13 @@ AGENCY_ACRONYMS = frozenset({"واس", "كونا", "وام", "قنا", "سانا
 #: Pronouns and prepositions with a pronoun, which the tagger sometimes takes for a short name
 #: (يقول لي): never an entity on their own.
 NEVER_NAMES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا", "لك", "لكم", "هو", "هي", "هم", "انا", "نحن",
-                         "انت", "لو", "ولو", "بها", "به", "ان", "اي"})
+                         "انت", "لو", "ولو", "بها", "به", "ان", "اي", "تعالي", "سبحانه"})
+#: Currency units and the word الله: ANERcorp tags them MISC, but they are no named thing an
+#: analyst looks for (eval/ENTITIES.md leaves them out), so a MISC span made of them is dropped.
+_NOT_MISC = frozenset({"دولار", "دولارا", "دولارات", "ريال", "ريالا", "ريالات", "جنيه", "جنيها", "جنيهات",
+                       "يورو", "دينار", "دينارا", "دنانير", "درهم", "درهما", "دراهم", "ليره", "ليرات",
+                       "روبيه", "روبيات", "فرنك", "فرنكا", "ين", "يوان", "روبل", "شيكل", "بيزو", "استرليني",
+                       "الله"})
 _DASHES = frozenset({"-", "–", "—"})
 _NISBA_ENDINGS = ("ي", "يه")
 #: Words more frequent than this in the tokenizer's core counts are common words, not names:
@@ -154,6 +160,19 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
         if dash - a <= 3 and not byline:
             add(a, dash)
     return sorted(out, key=lambda s: s[1])
+
+
+def not_a_name(toks: Sequence[Token], typ: str, a: int, b: int) -> bool:
+    """Whether span ``[a, b)`` names nothing: a MISC span that is only a currency or الله
+    (دولار, بالدولار, الجنيه الإسترليني), or one nationality word taken for a person (سويديون)."""
+    if typ == "PERS" and b - a == 1:
+        return toks[a].bare in _lists()[1]
+    if typ != "MISC" or b - a > 2:
+        return False
+    words = [t.bare[2:] if t.bare.startswith("ال") and len(t.bare) > 4 else t.bare for t in toks[a:b]]
+    if words[0] not in _NOT_MISC and toks[a].bare not in _NOT_MISC:
+        return False
+    return len(words) == 1 or words[1].endswith(_NISBA_ENDINGS)
 
 
 def join_hyphenated(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -17,6 +17,7 @@ from typing import Sequence
 
 from arnews.analyze.quote_lexicon import QuoteLexicon, norm, strip_clitic
 from arnews.analyze.quote_text import ALL_MARKS, TextIndex, Tok
+from arnews.analyze.tokenize import split_proclitics
 from arnews.model import Entity
 
 from arnews.analyze.quote_words import (_KINSHIP, _PERSON_NOUNS, _QUANTIFIERS, _RELATIVE, _TITLE_MODIFIERS,
@@ -110,6 +111,8 @@ class NPParser:
                 "علي", "الي", "لدي") and not _ali(first)):
             return None                       # (بالرد) على ذلك بقوله: a preposition opens no speaker
                                               # (written with ى: علي is also a name)
+        if toks[0] is first and first.norm in _GOD:
+            return Mention("الله", first.start, first.end, "person")   # قال الله تعالى، وقال تعالى
         if first.norm in self.lex.honorific_pronouns or first.bare in ("هو", "هي", "هم", "بدوره", "بدورها",
                                                                          "عنه", "عنها", "عنهم"):
             return Mention(first.text, first.start, first.end, "pronoun")
@@ -137,7 +140,8 @@ class NPParser:
             if ent is not None and (found is None or found.kind == "title" or (
                     found.kind == "desc" and (first_i in self.pers_full or ent.start > toks[0].start)) or (
                     found.kind == "person" and (ent.start < found.start and not self.in_pers(found) or
-                                                self._spans_two(found)))):
+                                                self._spans_two(found) or
+                                                found.end <= ent.start and not self.in_pers(found)))):
                 return ent
         return found
 
@@ -169,7 +173,7 @@ class NPParser:
                 if t.text in ALL_MARKS + "()،," or (t.text == "." and j > 0 and len(toks[j - 1].bare) == 1):
                     continue
                 return None
-            if j == 0 and not self.is_title(t):
+            if j == 0 and not (self.is_title(t) or self._definite_lead(toks)):
                 return None                   # only a title chain leads to a name
             if j > 0 and self.is_title(toks[j - 1]) and t.bare in _TITLE_MODIFIERS:
                 continue                      # المدير العام، الرئيس التنفيذي
@@ -196,6 +200,23 @@ class NPParser:
             break
         title = tuple(w.bare for w in toks[:j] if w.is_word)
         return Mention(self.idx.text[s:e], s, e, "person", title)
+
+    def _definite_lead(self, toks: list[Tok]) -> bool:
+        """A definite noun, with up to two definite adjectives, right before a PERS mention is a
+        title the lexicon lacks (وقال المرشد الأعلى علي خامنئي، السناتور بوب كروكر); a body,
+        a source or a preposition's object is not (وقالت الوزارة ...)."""
+        t = toks[0]
+        if not (t.is_word and t.definite) or t.bare in self.lex.institution_words or \
+                t.bare in self.lex.source_heads or t.bare in self.lex.speech_event_nouns or t.norm[:1] in "لب":
+            return False
+        for j in range(1, 4):
+            if j >= len(toks) or not toks[j].is_word:
+                return False
+            if toks[j].i in self.pers_at:
+                return True
+            if not toks[j].definite or toks[j].norm[:1] in "لب" or self.is_stop(toks[j]):
+                return False
+        return False
 
     def known_family(self, word: str) -> bool:
         """Is ``word`` (normalized) the family name of a person named in full in the text: the last
@@ -381,6 +402,8 @@ class NPParser:
                 break
             if words and _pronoun_suffixed(t):
                 break
+            if words and t.norm in _ELATIVES and nxt is not None and nxt.is_word and not nxt.definite:
+                break                             # بن كاردين | اكبر عضو ديمقراطي في اللجنة
             if words and t.norm[:1] == "ل" and not self.is_first_name(t) and t.bare not in self.lex.name_particles:
                 break                             # نتنياهو | لرانتشي: a recipient
             if words and not self.is_first_name(t) and t.bare not in self.lex.name_particles and \
@@ -474,7 +497,7 @@ class NPParser:
                 break                             # الشركة | بإصدار تحذير: ب + indefinite noun is a complement
             if words and words[-1].definite and not t.definite and not self.is_title(t) \
                     and t.bare not in self.lex.institution_words and (t.norm[:1] not in "بلوفك" or
-                                                                      _accusative(t)) \
+                                                                      _accusative(t) or _stem_waw(t)) \
                     and t.norm not in ("في", "من", "عن") and not (len(words[-1].bare) == 1):
                 break                             # المتحدث الرسمي للاتحاد | موعد الإعلان؛ الثني | حكومة
             if words and not words[-1].definite and words[-1].bare.endswith(("ون", "ين")) and \
@@ -504,6 +527,17 @@ class NPParser:
             kind = "person"                       # الجبير، المعيبد: a family name
         return Mention(self.idx.text[words[0].start:words[-1].end], words[0].start, words[-1].end, kind,
                        tuple(w.bare for w in words))
+
+
+def _stem_waw(t: Tok) -> bool:
+    """Does the word begin with a و of its stem (وجهت directed, وصلت), not the conjunction?"""
+    return t.norm[:1] == "و" and not split_proclitics(t.norm)[0]
+
+
+#: Elatives that open an appositive after a name (أكبر عضو، أبرز قادة); none is a name.
+_ELATIVES = frozenset({"اكبر", "اصغر", "اقدم", "ابرز", "اهم", "اعلي", "اكثر", "افضل", "احدث", "اشهر"})
+#: The subject of a verse quoted as scripture: الله, or تعالى / سبحانه standing for Him.
+_GOD = frozenset({"الله", "تعالي", "سبحانه"})
 
 
 def _definite_chain(words: Sequence[Tok]) -> bool:

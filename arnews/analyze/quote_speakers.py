@@ -151,7 +151,13 @@ class SpeakerResolver:
         if alias:
             return alias                           # أوبك -> منظمة البلدان المصدرة للبترول
         if m.kind == "person":
-            return self.fullest(m.name)
+            full = self.fullest(m.name)
+            if full == m.name and len(m.name.split()) == 1 and norm(m.name).startswith("ال"):
+                head = stem(m.name)           # المنسقية after المنسقية العامة لرئاسة الوزراء: a
+                for name, hm in reversed(history):   # body's back-reference, not a family name
+                    if hm.kind in ("desc", "title") and len(name.split()) > 1 and stem(name.split()[0]) == head:
+                        return name
+            return full
         words = [w.strip(".") for w in m.name.split() if w.strip(".")]
         content = [w for w in words if norm(w) not in self.lex.back_reference_words
                    and norm(w) not in ("نفسه", "نفسها", "ذاته", "ذاتها")]

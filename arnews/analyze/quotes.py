@@ -42,6 +42,7 @@ from arnews.model import Entity, Quote, Sentence, Speaker
 WINDOW = 45          # tokens searched after a cue for its content
 #: Words that hand the turn to a new speaker at the start of a clause (، من جانبه أوضح ...،
 #: بدوره قال ...): a cue verb after them opens a new quote even inside another's reported clause.
+_BUT_HE = frozenset(p + "لكن" + s for p in ("", "و") for s in ("ه", "ها", "هم", "هما", "هن"))
 _TURN_MARKERS = _SIDE_WORDS | {"بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها"}
 
 
@@ -151,6 +152,8 @@ class _Extractor(SubjectRules, AttributionRules):
         after = self.toks[after_i] if after_i is not None and after_i < len(self.toks) else None
         if self._name_context(prev):
             return False
+        if self._marked_name(words):
+            return False            # وذكر المواطن "عبدالله ذياب المطيري" أنه: a name, not speech
         if prev is not None and prev.i in self.parser.in_other and len(words) <= 3 and \
                 any(x.i not in self.parser.in_other for x in self.toks[ci + 1:j]) and not (
                     (subj := self.parser.parse(list(self.toks[ci + 1:j]))) is not None and subj.end == prev.end):
@@ -185,7 +188,8 @@ class _Extractor(SubjectRules, AttributionRules):
             if c.type == "direct" and (c.closed or info.kind != "participle"):
                 return              # nested in a direct quote
             if c.type == "indirect" and info.kind == "verb" and cue.norm[:1] not in "وف" and \
-                    self.toks[ci - 1].is_word and self._opening_turn_marker(ci) is None:
+                    self.toks[ci - 1].is_word and self._opening_turn_marker(ci) is None and \
+                    not self._but_turn(ci):
                 return              # a bare verb inside a reported clause is part of it
         np_from = ci + 1
         if info.needs_fi:
@@ -309,7 +313,8 @@ class _Extractor(SubjectRules, AttributionRules):
             k += 1
             if k < len(self.toks) and self.toks[k].norm in self.lex.complementizers:
                 return self._indirect_from(k + 1, s_end)
-            return ("direct", self.toks[k].start if k < len(self.toks) else t.end, s_end, False, None)
+            end = self._paren_close(k, para_end) if t.text == "(" else None
+            return ("direct", self.toks[k].start if k < len(self.toks) else t.end, end or s_end, False, None)
         if mk is not None:
             return ("direct", mk.start, self._mark_end(mk), True, mk)
         if t.norm in self.lex.complementizers:
@@ -317,6 +322,17 @@ class _Extractor(SubjectRules, AttributionRules):
         if t.start >= s_end or t.norm.lower().startswith(("www", "http")):
             return None             # "عبر موقعها الإلكتروني: www..." is an address, not speech
         return ("direct", t.start, s_end, False, None)
+
+    def _paren_close(self, k: int, para_end: int) -> int | None:
+        """Where the parenthesis opened before token ``k`` closes in its paragraph (a verse or a
+        text quoted in parentheses after a colon: قال تعالى: (...)); None if it does not."""
+        depth = 1
+        while k < len(self.toks) and self.toks[k].start < para_end:
+            depth += {"(": 1, ")": -1}.get(self.toks[k].text, 0)
+            if depth == 0:
+                return self.toks[k].start
+            k += 1
+        return None
 
     def _indirect_from(self, k: int, s_end: int):
         if k >= len(self.toks) or self.toks[k].start >= s_end:
@@ -339,9 +355,17 @@ class _Extractor(SubjectRules, AttributionRules):
         if j < 0:
             return None
         mk = self.idx.mark_by_close.get(self.toks[j].start)
-        if mk is None or mk.open in self.used_marks or len(self.idx.words(mk.start, mk.end)) < 3:
+        if mk is None or mk.open in self.used_marks:
+            return None
+        words = self.idx.words(mk.start, mk.end)
+        if len(words) < 3 or self._marked_name(words):
             return None
         return ("direct", mk.start, mk.close, True, mk)
+
+    def _marked_name(self, words) -> bool:
+        """Is the marked text a person's name (المواطن "عبدالله ذياب المطيري")?"""
+        return len(words) <= 4 and words[0].i in self.parser.pers_at and \
+            self.parser.pers_at[words[0].i][1] >= words[-1].end
 
     # ------------------------------------------------------------------ clean-up
     def _cut_and_clean(self) -> None:
@@ -386,6 +410,11 @@ class _Extractor(SubjectRules, AttributionRules):
         return nxt is not None and nxt.is_word and (
             self.parser.is_first_name(nxt) or self.parser.is_title(nxt) or nxt.i in self.parser.pers_at)
 
+    def _but_turn(self, ci: int) -> bool:
+        """Does «، لكنه» open the cue's clause (قال إن ...، لكنه أضاف أن ...): the speaker goes
+        on in a new report, not inside the first one?"""
+        return ci >= 2 and self.toks[ci - 1].norm in _BUT_HE and self.toks[ci - 2].text in "،,"
+
     def _opening_turn_marker(self, ci: int) -> int | None:
         """Index where a turn marker (من جانبه، بدوره) right before the cue at ``ci`` starts, when
         it opens the cue's clause (after punctuation or at the sentence start); None otherwise.
@@ -399,8 +428,9 @@ class _Extractor(SubjectRules, AttributionRules):
         return i if i == 0 or self.toks[i].start <= s_start or not self.toks[i - 1].is_word else None
 
     def _clause_start(self, cue: Tok) -> int:
-        """Where the clause of ``cue`` starts: before a turn marker that opens it (، من جانبه أوضح)."""
-        i = self._opening_turn_marker(cue.i)
+        """Where the clause of ``cue`` starts: before a turn marker that opens it (، من جانبه أوضح;
+        ، لكنه أضاف)."""
+        i = cue.i - 1 if self._but_turn(cue.i) else self._opening_turn_marker(cue.i)
         return self.toks[cue.i if i is None else i].start
 
     def _cutter(self, s: int, e: int) -> int | None:
