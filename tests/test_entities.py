@@ -222,3 +222,32 @@ def test_entities_pronouns_are_never_names_alone(text, spans, expected):
 def test_entities_currencies_allah_and_nationalities_are_no_names(text, spans, expected):
     _doc, ents = _entities(text, spans)
     assert [e.name for e in ents] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # وزارة + a word that is generic elsewhere (فريق العمل) names the ministry
+    ("وأعلنت وزارة العمل أن البرنامج جاهز.", {}, [("وزارة العمل", "ORG", "وزارة العمل")]),
+    ("واجتمع فريق العمل أمس.", {}, []),
+    # holy places by their fixed names; الحرمين الشريفين after خادم is a title
+    ("وصل الحجاج إلى المسجد الحرام والمسجد النبوي.", {"المسجد": "MISC"},
+     [("المسجد الحرام", "LOC", "المسجد الحرام"), ("المسجد النبوي", "LOC", "المسجد النبوي")]),
+    ("وشكر خادم الحرمين الشريفين الحجاج.", {}, []),
+    # a continent takes its direction adjective; a country keeps its bounds
+    ("في أوروبا الشرقية وسوريا الجنوبية", {"أوروبا": "LOC", "وسوريا": "LOC"},
+     [("أوروبا الشرقية", "LOC", "أوروبا الشرقية"), ("سوريا", "LOC", "سوريا")]),
+    # a definite state word with a nationality adjective is the country's official name
+    ("تدعم الجمهورية اليمنية الاتفاق.", {}, [("الجمهورية اليمنية", "LOC", "الجمهورية اليمنية")]),
+    ("تدعم المملكة الاتفاق.", {}, []),
+    # تنظيم is a kind word, like حركة: outside the mention, in the name
+    ("وأعلن تنظيم داعش مسؤوليته.", {"داعش": "ORG"}, [("تنظيم داعش", "ORG", "داعش")]),
+    # a board names the body after it
+    ("وقال رئيس مجلس إدارة سابك إن الأرباح ارتفعت.", {"سابك": "ORG"}, [("سابك", "ORG", "سابك")]),
+    ("واجتمع مجلس أمناء مؤسسة الملك خالد الخيرية.", {},
+     [("مؤسسة الملك خالد الخيرية", "ORG", "مؤسسة الملك خالد الخيرية")]),
+    # a charity named after its founders is one body
+    ("ودعمت مؤسسة سالم بن محفوظ الخيرية المشروع.", {"سالم بن محفوظ": "PERS"},
+     [("مؤسسة سالم بن محفوظ الخيرية", "ORG", "مؤسسة سالم بن محفوظ الخيرية")]),
+])
+def test_entities_fixed_names_of_places_and_bodies(text, spans, expected):
+    _doc, ents = _entities(text, spans)
+    assert [(e.name, e.type, e.mentions[0].text) for e in ents] == expected

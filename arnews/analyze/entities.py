@@ -16,9 +16,9 @@ from ..model import Document, Entity, Mention, Token
 from .entity_clubs import club_spans
 from .entity_heads import STATE_ADJECTIVES, STATE_HEADS, head_spans
 from .entity_spans import (AGENCY_ACRONYMS, CLOSE_MARKS, COMMON_WORD_COUNT, NEVER_NAMES, OPEN_MARKS, PUNCT_EDGE,
-                           complete_quoted_names, expand_org_heads, gazetteer_places, is_org_headed, join_hyphenated,
-                           kind_word, media_spans, not_a_name, outlet_spans, prefix_chars, role_before,
-                           title_makes_person)
+                           complete_quoted_names, expand_org_heads, gazetteer_places, named_places, is_org_headed,
+                           join_hyphenated, kind_word, media_spans, not_a_name, outlet_spans, prefix_chars,
+                           role_before, title_makes_person)
 
 
 @dataclass
@@ -325,7 +325,7 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
         if media:
             spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media
         spans = complete_quoted_names(toks, join_hyphenated(toks, spans))
-        spans = head_spans(toks, gazetteer_places(toks, spans, features))
+        spans = named_places(toks, head_spans(toks, gazetteer_places(toks, spans, features)))
         all_spans.append(outlet_spans(toks, spans, features, dateline=si < _DATELINE_SENTENCES))
     _propagate(sents, all_spans)
     club_spans(sents, all_spans)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Token
-from .entity_spans import _FUNCTION_WORDS, _HONORIFICS, _head, _lists, covered_tokens
+from .entity_spans import _FUNCTION_WORDS, _HONORIFICS, _head, _lists, covered_tokens, is_board
 
 #: Head nouns (normalized, without the article) that open the name of a body.
 BODY_HEADS = frozenset({
@@ -76,6 +76,8 @@ _GENERIC = frozenset({
     "الفريق", "العمليات", "الامن", "الفني", "المنظمه", "المساهمه", "المخلوع", "الاحتلال", "اداره",
     "الاسبوعيه", "اليوميه", "الشهريه", "السنويه", "العاديه", "الاستثنائيه", "الطارئه", "التاليه",
 })
+#: Generic words that name a ministry right after وزارة.
+_MINISTRY_COMPLEMENTS = frozenset({"العمل", "الامن", "الاعمال"})
 _PARTICLES = frozenset({"عبر", "ضد", "حول", "لدي", "منذ", "خلال", "اجل", "غير", "ان", "انه", "انها", "كما",
                         "لكن", "حتي", "اذا", "عند", "لم", "لن", "قد", "بعض", "كل", "اي", "امام", "وفق"})
 #: Adjectives that alone complete a definite head into a name (المحكمة العليا).
@@ -169,7 +171,9 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
             genitives += 1
             j += 2   # الاتحاد الأوروبي لكرة القدم, الاتحاد السعودي للكرة الطائرة
             continue
-        if _stop(t) or (j in tagged and tagged[j][0] == "ORG"):
+        ministry = j == i + 1 and not definite_head and t.bare in _MINISTRY_COMPLEMENTS and \
+            _head(head) == "وزاره"   # وزارة العمل (not مجلس العمل, فريق العمل)
+        if not ministry and (_stop(t) or (j in tagged and tagged[j][0] == "ORG")):
             break   # ... or an organization of its own: الجمعية العمومية [للبنك التجاري]
         nxt = toks[j + 1] if j + 1 < n else None
         if after_name and t.prefix == "ل" and _head(head) not in HONORIFIC_HEADS and \
@@ -300,7 +304,28 @@ def state_names(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> lis
             while b < len(toks) and not toks[b].prefix and toks[b].bare in STATE_ADJECTIVES:
                 b += 1
         out.append((typ, a, b))
-    return out
+    return _adjective_states(toks, out)
+
+
+def _adjective_states(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A definite state word with a nationality adjective is a country's official name where
+    the tagger found nothing (الجمهورية اليمنية, المملكة الأردنية الهاشمية)."""
+    covered = {k for _, a, b in spans for k in range(a, b)}
+    extra = []
+    nationalities = _lists()[1]
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if i in covered or not t.bare.startswith("ال") or _head(t) not in STATE_HEADS:
+            continue
+        j = i + 1
+        while j < len(toks) and j not in covered and not toks[j].prefix and (
+                toks[j].bare in nationalities and toks[j].bare.endswith("ه") or
+                j > i + 1 and toks[j].bare in STATE_ADJECTIVES):
+            j += 1
+        if j > i + 1 and (j == len(toks) or j not in covered):
+            extra.append(("LOC", i, j))
+            covered.update(range(i, j))
+    return sorted(spans + extra, key=lambda s: s[1]) if extra else spans
 
 
 def _fixed_completion(toks: Sequence[Token], span: tuple[str, int, int]) -> tuple[str, int, int]:
@@ -310,6 +335,22 @@ def _fixed_completion(toks: Sequence[Token], span: tuple[str, int, int]) -> tupl
     if b - a == 1 and _fixed_name_at(toks, a) == typ and not toks[b].prefix:
         return typ, a, b + 1
     return span
+
+
+#: Heads of a charity named after its founders (مؤسسة سالم بن محفوظ الخيرية).
+_FOUNDATION_HEADS = frozenset({"مؤسسه", "جمعيه", "مجموعه"})
+_CHARITY_ADJECTIVES = frozenset({"الخيريه", "الخيري", "الانسانيه"})
+
+
+def _foundation_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int, int]]) -> int | None:
+    """End of a foundation named after people: the head, the names the tagger found (one or
+    several, joined by و), and a charity adjective."""
+    j = i + 1
+    while j in tagged and tagged[j][0] == "PERS" and tagged[j][2] - i <= 8:
+        j = tagged[j][2]
+    if j > i + 1 and j < len(toks) and not toks[j].prefix and toks[j].bare in _CHARITY_ADJECTIVES:
+        return j + 1
+    return None
 
 
 def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -353,7 +394,9 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
                 body = _head(t) == "مركز" or any(
                     x.bare in _BODY_ADJECTIVES or (x.prefix == "ل" and _definite(x)) for x in toks[i + 3:j])
                 end, typ = j, "ORG" if body else "LOC"
-        elif t.norm.isalpha() and (_head(t) in BODY_HEADS or _head(t) in EVENT_HEADS):
+        elif _head(t) in _FOUNDATION_HEADS and (j := _foundation_end(toks, i, tagged)):
+            end, typ = j, "ORG"
+        elif t.norm.isalpha() and (_head(t) in BODY_HEADS or _head(t) in EVENT_HEADS) and not is_board(toks, i):
             j = _phrase_end(toks, i, tagged)
             if j > i + 1:
                 end, typ = j, "MISC" if _head(t) in EVENT_HEADS else "ORG"
