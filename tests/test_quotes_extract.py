@@ -628,3 +628,42 @@ def test_quotes_extract_fresh_article_contents(text, expected):
     names = [n for n in ("عبدالله ذياب المطيري", "علي بن قاسم") if n in text]
     got = [(q.type, q.text) for q in extract_quotes(text, entities=_pers(text, *names))]
     assert got == expected
+
+
+def _quotes_with(text, names):
+    return [(q.type, q.text, q.speaker.name if q.speaker else None)
+            for q in extract_quotes(text, entities=_pers(text, *names))]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a description stops at a و/ف verb: مرض الملك | وشعر ... وقال
+    ("مرض الملك وشعر باقتراب أجله ففكر وقال: (سأموت قريبا).", [], [("direct", "سأموت قريبا", "الملك")]),
+    # ... but not at a coordinated source (الحكومة المالية ومصادر عسكرية)
+    ("وقالت الحكومة المالية ومصادر عسكرية إن الهجوم فشل.", [],
+     [("indirect", "الهجوم فشل", "الحكومة المالية ومصادر عسكرية")]),
+    # وصف with an object pronoun and بأن reports a characterisation
+    ("غير أن مسؤولين محليين وصفوهم بأنهم مقاتلون ضد حركة طالبان.", [],
+     [("indirect", "مقاتلون ضد حركة طالبان", "مسؤولين محليين")]),
+    # a marked name after مع is no quote; the colon quote after it is
+    ('وقال أوباما في مقابلة مع "إن بي آر نيوز" : "للأسف هناك قطاع كبير يعارض".', ["أوباما"],
+     [("direct", "للأسف هناك قطاع كبير يعارض", "أوباما")]),
+    # a tagged name is not run into the verb's object
+    ("ونفى ديل نيرو ارتكاب أي خطأ يتعلق بالرشى، وقال إنه بريء.", ["ديل نيرو"], [("indirect", "بريء", "ديل نيرو")]),
+    # لفت النظر إلى أن: drawing attention is a cue, and النظر is no part of the speaker
+    ("ولفت الوزير النظر إلى أن العروض ناجحة.", [], [("indirect", "العروض ناجحة", "الوزير")]),
+    ("وأضاف الوزير أن الموقع جاهز، لافتاً النظر إلى أن العروض ناجحة.", [],
+     [("indirect", "الموقع جاهز", "الوزير"), ("indirect", "العروض ناجحة", "الوزير")]),
+    # a contrast opens another source's report
+    ("وقال الوزير إن الأسعار سترتفع، لكن الخبراء يرون أن ذلك مستبعد.", [],
+     [("indirect", "الأسعار سترتفع", "الوزير"), ("indirect", "ذلك مستبعد", "الخبراء")]),
+    # a body named in full earlier keeps its full name
+    ("وأشارت وزارة الداخلية الأفغانية إلى أن الضحايا مدنيون. وقالت وزارة الداخلية إن الحادث وقع ليلا.", [],
+     [("indirect", "الضحايا مدنيون", "وزارة الداخلية الأفغانية"),
+      ("indirect", "الحادث وقع ليلا", "وزارة الداخلية الأفغانية")]),
+    # a marked clause followed by the writer's time clause ends at its marks
+    ('وقال الوزير إنه "من الواضح أن الحرب خلفت حصيلة مروعة جدا" بعد جولة على المخيم.', [],
+     [("indirect", "من الواضح أن الحرب خلفت حصيلة مروعة جدا", "الوزير")]),
+])
+def test_quotes_extract_second_fresh_batch(text, names, expected):
+    assert _quotes_with(text, names) == expected
+

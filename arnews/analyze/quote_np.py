@@ -107,7 +107,7 @@ class NPParser:
         if not words:
             return None
         first = words[0]
-        if toks[0] is first and (first.norm in ("في", "مع", "حول", "ضد", "تجاه", "بين") or first.norm in (
+        if toks[0] is first and (first.norm in _PREPOSITIONS or first.norm in (
                 "علي", "الي", "لدي") and not _ali(first)):
             return None                       # (بالرد) على ذلك بقوله: a preposition opens no speaker
                                               # (written with ى: علي is also a name)
@@ -141,9 +141,22 @@ class NPParser:
                     found.kind == "desc" and (first_i in self.pers_full or ent.start > toks[0].start)) or (
                     found.kind == "person" and (ent.start < found.start and not self.in_pers(found) or
                                                 self._spans_two(found) or
-                                                found.end <= ent.start and not self.in_pers(found)))):
+                                                found.end <= ent.start and not self.in_pers(found) or
+                                                self._runs_past(found, ent)))):
                 return ent
         return found
+
+    def _runs_past(self, found: Mention, ent: Mention) -> bool:
+        """Does a parsed name run past the tagged name it starts with into a common word (ونفى
+        ديل نيرو | ارتكاب أي خطأ)? A first name, a particle or a definite family name after the
+        tagged words is still the name (the tagger may stop short)."""
+        if found.start != ent.start or found.end <= ent.end:
+            return False
+        i = self.idx.tok_from(ent.end)
+        if i >= len(self.idx.toks):
+            return False
+        t = self.idx.toks[i]
+        return t.is_word and not (t.definite or self.is_first_name(t) or t.bare in self.lex.name_particles)
 
     def _spans_two(self, m: Mention) -> bool:
         """Does mention ``m`` run over two PERS mentions (باراك أوباما جوش إرنست)?"""
@@ -495,6 +508,11 @@ class NPParser:
                     t.norm[1:3] != "ال" and t.norm != "باسم" and t.i not in self.in_other and \
                     t.norm[1:] not in self.lex.institution_words and t.norm[1:] not in self.lex.source_heads:
                 break                             # الشركة | بإصدار تحذير: ب + indefinite noun is a complement
+            if words and words[-1].definite and t.norm[:1] in "وف" and not t.definite and \
+                    split_proclitics(t.norm)[0] and not self.is_first_name(t) and \
+                    t.norm[1:] not in self.lex.source_heads and t.norm[1:] not in self.lex.institution_words and (
+                        j + 1 >= len(toks) or not toks[j + 1].definite):
+                break                             # الملك | وشعر باقتراب أجله (a verb, not وحماية البيئة)
             if words and words[-1].definite and not t.definite and not self.is_title(t) \
                     and t.bare not in self.lex.institution_words and (t.norm[:1] not in "بلوفك" or
                                                                       _accusative(t) or _stem_waw(t)) \
@@ -534,6 +552,8 @@ def _stem_waw(t: Tok) -> bool:
     return t.norm[:1] == "و" and not split_proclitics(t.norm)[0]
 
 
+#: Prepositions (and a lone ب/ل clitic before marks: وصفها بـ"...") that open no speaker.
+_PREPOSITIONS = frozenset({"في", "مع", "حول", "ضد", "تجاه", "بين", "ب", "بـ", "ل", "لـ"})
 #: Elatives that open an appositive after a name (أكبر عضو، أبرز قادة); none is a name.
 _ELATIVES = frozenset({"اكبر", "اصغر", "اقدم", "ابرز", "اهم", "اعلي", "اكثر", "افضل", "احدث", "اشهر"})
 #: The subject of a verse quoted as scripture: الله, or تعالى / سبحانه standing for Him.

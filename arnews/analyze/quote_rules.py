@@ -23,6 +23,8 @@ from arnews.analyze.quote_text import ALL_MARKS, Tok
 
 TRIM_END = " \t\n.,،؛;:!?؟…-–—"
 TRIM_START = " \t\n.,،؛;:-–—"
+#: Objects of لفت "draw (attention)": لفت الوزير النظر إلى أن / لافتا الانتباه إلى أن.
+ATTENTION_WORDS = frozenset({"النظر", "الانتباه", "الانظار", "انتباه", "نظر", "انظار"})
 
 
 @dataclass
@@ -55,10 +57,12 @@ class AttributionRules:
         another sense: a لفت participle before neither إلى nor أن is a sign or a banner (لافتات
         "لا للفساد")."""
         info = self.lex.cue_info(self.toks[k].norm)
-        if info is not None and info.kind == "participle" and info.lemma == "لفت" and (
-                k + 1 >= len(self.toks) or self.toks[k + 1].norm not in ("الي", "لي")
-                and self.toks[k + 1].norm not in self.lex.complementizers):
-            return None             # (لافتا أن / لافتا إلى أن: a cue)
+        if info is not None and info.kind == "participle" and info.lemma == "لفت":
+            if k + 1 < len(self.toks) and self.toks[k + 1].norm in ATTENTION_WORDS:
+                k += 1              # لافتا النظر إلى أن: drawing attention to
+            if k + 1 >= len(self.toks) or self.toks[k + 1].norm not in ("الي", "لي") \
+                    and self.toks[k + 1].norm not in self.lex.complementizers:
+                return None         # (لافتا أن / لافتا إلى أن: a cue)
         return info
 
     # ------------------------------------------------------------------ according to

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from arnews.analyze.quote_lexicon import QuoteLexicon, norm
+from arnews.analyze.quote_lexicon import QuoteLexicon, norm, strip_clitic
 from arnews.analyze.quote_np import NPParser
 from arnews.analyze.quote_words import (_STATEMENT_HEADS, _TITLE_MODIFIERS, Mention, _contains, _key,
                                        _pronoun_suffixed, stem)
@@ -200,7 +200,37 @@ class SpeakerResolver:
                     salient = self._salient_org(m.start)
                     if salient:                        # الشركة -> «زين السعودية», the article's body
                         return salient
-        return " ".join(content) if len(content) < len(words) else m.name
+        return " ".join(content) if len(content) < len(words) else self._fuller(m.name, m.start)
+
+    def _fuller(self, name: str, before: int) -> str:
+        """The body's fuller name written earlier in the article: the same words followed by a
+        nationality adjective or a ل genitive (وزارة الداخلية -> وزارة الداخلية الأفغانية,
+        الاتحاد البرازيلي -> الاتحاد البرازيلي لكرة القدم), as the spec names a source at its
+        fullest."""
+        want = [norm(w) for w in name.split()]
+        if len(want) < 2:
+            return name
+        from arnews.analyze.ner.gazetteer import nationalities
+        nat = nationalities()
+        toks, best = self.idx.toks, name
+        for i, t in enumerate(toks):
+            if t.start >= before or i + len(want) >= len(toks):
+                break
+            if strip_clitic(t.norm) != want[0] and t.norm[1:] != want[0] or \
+                    [x.norm for x in toks[i + 1:i + len(want)]] != want[1:]:
+                continue
+            j = i + len(want)
+            if toks[j].norm in nat and toks[j].definite:
+                j += 1
+            elif toks[j].norm.startswith("ل") and toks[j].is_word and j + 1 < len(toks) and toks[j + 1].definite \
+                    and toks[j + 1].is_word:
+                j += 2                       # لكرة القدم، للأنباء ...
+            if j > i + len(want):
+                rest = self.idx.text[toks[i + 1].start:toks[j - 1].end]   # (the first word as the
+                full = name.split()[0] + " " + " ".join(rest.split())         # speaker has it: no clitic)
+                if len(full) > len(best):
+                    best = full
+        return best
 
     def _org_at(self, pos: int) -> str | None:
         """The text of an organization mention that starts at ``pos``, if any."""

@@ -32,7 +32,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from arnews.analyze.quote_lexicon import QuoteLexicon, load_lexicon, norm
-from arnews.analyze.quote_rules import TRIM_END, TRIM_START, AttributionRules, _Cand
+from arnews.analyze.quote_rules import ATTENTION_WORDS, TRIM_END, TRIM_START, AttributionRules, _Cand
 from arnews.analyze.quote_speakers import Mention, NPParser, SpeakerResolver
 from arnews.analyze.quote_subjects import _SIDE_WORDS, SubjectRules
 from arnews.analyze.quote_text import ALL_MARKS, Mark, TextIndex, Tok
@@ -42,6 +42,9 @@ from arnews.model import Entity, Quote, Sentence, Speaker
 WINDOW = 45          # tokens searched after a cue for its content
 #: Words that hand the turn to a new speaker at the start of a clause (، من جانبه أوضح ...،
 #: بدوره قال ...): a cue verb after them opens a new quote even inside another's reported clause.
+#: Words that open the writer's clause after a marked reported clause (time, place, occasion).
+_NARRATION_OPENERS = frozenset({"بعد", "قبل", "خلال", "أثناء", "اثناء", "عقب", "إثر", "اثر", "في", "لدى", "أمام",
+                                "امام", "وذلك", "حسب", "بحسب", "وفق", "وفقا", "وفقاً"})
 _BUT_HE = frozenset(p + "لكن" + s for p in ("", "و") for s in ("ه", "ها", "هم", "هما", "هن"))
 _TURN_MARKERS = _SIDE_WORDS | {"بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها"}
 
@@ -135,12 +138,13 @@ class _Extractor(SubjectRules, AttributionRules):
         return True
 
     def _name_context(self, prev: Tok | None) -> bool:
-        """Is ``prev`` a word after which marks hold a name (حكومة “الوفاق”، لدار «بيرسون»)?"""
+        """Is ``prev`` a word after which marks hold a name (حكومة “الوفاق”، لدار «بيرسون»، في مقابلة
+        مع "إن بي آر")?"""
         if prev is None:
             return False
         b = prev.bare
         return (b in self.lex.name_intro_words or (b[:1] in "لب" and b[1:] in self.lex.name_intro_words)
-                or prev.norm in ("في", "باسم"))
+                or prev.norm in ("في", "باسم", "مع"))
 
     def _quote_like(self, mk: Mark, j: int, ci: int) -> bool:
         """Is the marked text at token ``j`` speech (a quote) rather than a name or term?"""
@@ -189,7 +193,7 @@ class _Extractor(SubjectRules, AttributionRules):
                 return              # nested in a direct quote
             if c.type == "indirect" and info.kind == "verb" and cue.norm[:1] not in "وف" and \
                     self.toks[ci - 1].is_word and self._opening_turn_marker(ci) is None and \
-                    not self._but_turn(ci):
+                    self._but_turn(ci) is None:
                 return              # a bare verb inside a reported clause is part of it
         np_from = ci + 1
         if info.needs_fi:
@@ -244,6 +248,9 @@ class _Extractor(SubjectRules, AttributionRules):
         if result is None and info.kind == "verb":
             result = self._quote_before(ci)
             content_at = ci + 1 + self._np_length(ci + 1, s_end)
+        if info.lemma == "لفت":       # لفت الوزير | النظر إلى أن: the subject ends at the object
+            content_at = next((k for k in range(np_from, content_at) if self.toks[k].norm in ATTENTION_WORDS),
+                              content_at)
         mention = self._subject(ci, np_from, content_at, info)
         if mention is not None and result is None and not info.strict and not (
                 info.needs_speaker and not self._named_speaker(mention)):
@@ -342,9 +349,10 @@ class _Extractor(SubjectRules, AttributionRules):
         mk = self.idx.mark_by_open.get(t.start)
         if mk is not None and mk.close is not None:
             rest = self.text[mk.close + 1:s_end].strip(TRIM_END + ALL_MARKS)
-            if not rest:
-                self.used_marks.add(mk.open)
-                return ("indirect", mk.start, mk.close, False, None)
+            if not rest or (len(self.idx.words(mk.start, mk.close)) >= 6 and rest[:1].isalpha()
+                            and rest.split()[0] in _NARRATION_OPENERS):
+                self.used_marks.add(mk.open)     # (قال إنه "..." بعد جولة على مخيم: the writer's
+                return ("indirect", mk.start, mk.close, False, None)   # words follow the marks)
         return ("indirect", start, end, False, None)
 
     def _quote_before(self, ci: int):
@@ -410,10 +418,22 @@ class _Extractor(SubjectRules, AttributionRules):
         return nxt is not None and nxt.is_word and (
             self.parser.is_first_name(nxt) or self.parser.is_title(nxt) or nxt.i in self.parser.pers_at)
 
-    def _but_turn(self, ci: int) -> bool:
-        """Does «، لكنه» open the cue's clause (قال إن ...، لكنه أضاف أن ...): the speaker goes
-        on in a new report, not inside the first one?"""
-        return ci >= 2 and self.toks[ci - 1].norm in _BUT_HE and self.toks[ci - 2].text in "،,"
+    def _but_turn(self, ci: int) -> int | None:
+        """Where a contrast that opens the cue's clause starts: «، لكنه أضاف» (the speaker goes
+        on in a new report) or «، غير أن النقاد يقولون» (another source answers), not inside the
+        first report; None if there is none."""
+        if ci >= 2 and self.toks[ci - 1].norm in _BUT_HE and self.toks[ci - 2].text in "،,":
+            return ci - 1
+        for k in range(ci - 2, max(ci - 6, 1), -1):
+            t = self.toks[k]
+            if not t.is_word:
+                return None
+            if t.norm in ("ان", "لكن", "ولكن") and (t.norm != "ان" or self.toks[k - 1].norm in ("غير", "الا")):
+                k0 = k - 1 if t.norm == "ان" else k
+                if self.toks[k0 - 1].text in "،," and all(x.is_word for x in self.toks[k + 1:ci]):
+                    return k0
+                return None
+        return None
 
     def _opening_turn_marker(self, ci: int) -> int | None:
         """Index where a turn marker (من جانبه، بدوره) right before the cue at ``ci`` starts, when
@@ -430,7 +450,8 @@ class _Extractor(SubjectRules, AttributionRules):
     def _clause_start(self, cue: Tok) -> int:
         """Where the clause of ``cue`` starts: before a turn marker that opens it (، من جانبه أوضح;
         ، لكنه أضاف)."""
-        i = cue.i - 1 if self._but_turn(cue.i) else self._opening_turn_marker(cue.i)
+        i = self._but_turn(cue.i)
+        i = self._opening_turn_marker(cue.i) if i is None else i
         return self.toks[cue.i if i is None else i].start
 
     def _cutter(self, s: int, e: int) -> int | None:
