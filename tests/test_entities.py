@@ -251,3 +251,17 @@ def test_entities_currencies_allah_and_nationalities_are_no_names(text, spans, e
 def test_entities_fixed_names_of_places_and_bodies(text, spans, expected):
     _doc, ents = _entities(text, spans)
     assert [(e.name, e.type, e.mentions[0].text) for e in ents] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a club's country in the marks around its name is no part of the name
+    ("وفاز الهلال على «اودينيزي الإيطالي» أمس.", {"اودينيزي": "ORG"}, [("اودينيزي", "ORG", "اودينيزي")]),
+    ("ووصل «عقيلة صالح» أمس.", {"عقيلة": "PERS"}, [("عقيلة صالح", "PERS", "عقيلة صالح")]),
+    ("وزار الوفد جنوب السودان.", {"السودان": "LOC"}, [("جنوب السودان", "LOC", "جنوب السودان")]),
+    ("واجتمعت اللجنة الأولمبية الدولية أمس.", {}, [("اللجنة الأولمبية الدولية", "ORG", "اللجنة الأولمبية الدولية")]),
+    ("وقال رئيس مجموعة الجريسي إن الحملة ناجحة.", {"الجريسي": "PERS"},
+     [("مجموعة الجريسي", "ORG", "مجموعة الجريسي")]),
+])
+def test_entities_second_fresh_batch(text, spans, expected):
+    _doc, ents = _entities(text, spans)
+    assert [(e.name, e.type, e.mentions[0].text) for e in ents] == expected

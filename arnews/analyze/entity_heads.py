@@ -81,7 +81,7 @@ _MINISTRY_COMPLEMENTS = frozenset({"العمل", "الامن", "الاعمال"}
 _PARTICLES = frozenset({"عبر", "ضد", "حول", "لدي", "منذ", "خلال", "اجل", "غير", "ان", "انه", "انها", "كما",
                         "لكن", "حتي", "اذا", "عند", "لم", "لن", "قد", "بعض", "كل", "اي", "امام", "وفق"})
 #: Adjectives that alone complete a definite head into a name (المحكمة العليا).
-_NAMING_ADJECTIVES = frozenset({"العليا", "الاعلي", "الدستوريه"})
+_NAMING_ADJECTIVES = frozenset({"العليا", "الاعلي", "الدستوريه", "الاولمبيه"})
 #: Adjectives after a definite head that open a name with a genitive (الهيئة العامة للسياحة,
 #: المجلس الوطني للدفاع); others describe (القوات الموالية للرئيس).
 _OFFICIAL_ADJECTIVES = frozenset({"العامه", "العام", "العليا", "الاعلي", "الوطني", "الوطنيه", "الملكيه",
@@ -337,7 +337,8 @@ def _fixed_completion(toks: Sequence[Token], span: tuple[str, int, int]) -> tupl
     return span
 
 
-#: Heads of a charity named after its founders (مؤسسة سالم بن محفوظ الخيرية).
+#: Heads of a charity named after its founders (مؤسسة سالم بن محفوظ الخيرية) or of a group of
+#: companies named after a family (مجموعة الجريسي).
 _FOUNDATION_HEADS = frozenset({"مؤسسه", "جمعيه", "مجموعه"})
 _CHARITY_ADJECTIVES = frozenset({"الخيريه", "الخيري", "الانسانيه"})
 
@@ -350,6 +351,8 @@ def _foundation_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, 
         j = tagged[j][2]
     if j > i + 1 and j < len(toks) and not toks[j].prefix and toks[j].bare in _CHARITY_ADJECTIVES:
         return j + 1
+    if j > i + 1 and _head(toks[i]) == "مجموعه":
+        return j             # مجموعة الجريسي, مجموعة بن لادن: a group of companies named so
     return None
 
 

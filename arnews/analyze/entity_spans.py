@@ -209,9 +209,13 @@ def complete_quoted_names(toks: Sequence[Token], spans: list[tuple[str, int, int
             i += 1
             continue
         inside = [s for s in out if s[1] < j and i + 1 < s[2]]
+        end = j
+        while end > i + 2 and toks[end - 1].bare in _lists()[1] and toks[end - 1].bare.startswith("ال") \
+                and not toks[end - 1].prefix:   # (سكاي نيوز عربية keeps its indefinite عربية)
+            end -= 1        # «اودينيزي الإيطالي»: the club's country is no part of its name
         if len(inside) == 1 and inside[0][0] in ("PERS", "ORG") and i < inside[0][1] \
-                and inside[0][2] <= j and (inside[0][1], inside[0][2]) != (i + 1, j):
-            out[out.index(inside[0])] = (inside[0][0], i + 1, j)
+                and inside[0][2] <= end and (inside[0][1], inside[0][2]) != (i + 1, end):
+            out[out.index(inside[0])] = (inside[0][0], i + 1, end)
         i = j + 1
     return out
 
@@ -281,21 +285,22 @@ def _gazetteer_phrases(toks: Sequence[Token], spans: list[tuple[str, int, int]],
     return sorted(out, key=lambda s: s[1])
 
 
-#: Holy places named by a fixed phrase (normalized), which the tagger misses or calls MISC; the
-#: first word may carry clitics (بالمسجد الحرام). الحرمين الشريفين after خادم is a title.
-_HOLY_PLACES = tuple(tuple(p.split()) for p in (
+#: Places named by a fixed phrase (normalized) that the tagger misses or calls MISC: holy
+#: places, and a country whose name is a direction and a place; the first word may carry
+#: clitics (بالمسجد الحرام). الحرمين الشريفين after خادم is a title.
+_FIXED_PLACES = tuple(tuple(p.split()) for p in (
     "المسجد الحرام", "المسجد النبوي", "المسجد الاقصي", "المسجد الابراهيمي", "الحرم المكي",
     "الحرم النبوي", "الحرم الابراهيمي", "الحرم القدسي", "الحرم الشريف", "الكعبه المشرفه",
-    "بيت الله الحرام", "الحرمين الشريفين", "قبه الصخره", "مسجد قباء"))
+    "بيت الله الحرام", "الحرمين الشريفين", "قبه الصخره", "مسجد قباء", "جنوب السودان"))
 
 
 def named_places(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Places with a fixed name: holy places are locations (المسجد النبوي, الكعبة المشرفة; a
+    """Places with a fixed name are locations (المسجد النبوي, الكعبة المشرفة, جنوب السودان; a
     longer span around one, الرئاسة العامة لشؤون المسجد الحرام, keeps it inside), and a tagged
     continent takes its direction adjective (أوروبا الشرقية)."""
     out = spans
     for i, t in enumerate(toks):
-        for phrase in _HOLY_PLACES:
+        for phrase in _FIXED_PLACES:
             j = i + len(phrase)
             if t.bare != phrase[0] or j > len(toks) or any(toks[i + k].norm != w for k, w in enumerate(phrase[1:], 1)):
                 continue
