@@ -660,6 +660,11 @@ def _quotes_with(text, names):
     ("وأشارت وزارة الداخلية الأفغانية إلى أن الضحايا مدنيون. وقالت وزارة الداخلية إن الحادث وقع ليلا.", [],
      [("indirect", "الضحايا مدنيون", "وزارة الداخلية الأفغانية"),
       ("indirect", "الحادث وقع ليلا", "وزارة الداخلية الأفغانية")]),
+    # a statement's body is the source
+    ("وذكر بيان لوزارة الصحة العامة أن القانون نافذ.", [], [("indirect", "القانون نافذ", "وزارة الصحة العامة")]),
+    # a person noun goes back to its introduction, which ends before a number
+    ("اكتشفت الشرطة إنجاب رجل ياباني تسعة أطفال. وقال الرجل إنه يريد أسرة كبيرة.", [],
+     [("indirect", "يريد أسرة كبيرة", "رجل ياباني")]),
     # a marked clause followed by the writer's time clause ends at its marks
     ('وقال الوزير إنه "من الواضح أن الحرب خلفت حصيلة مروعة جدا" بعد جولة على المخيم.', [],
      [("indirect", "من الواضح أن الحرب خلفت حصيلة مروعة جدا", "الوزير")]),
@@ -667,3 +672,8 @@ def _quotes_with(text, names):
 def test_quotes_extract_second_fresh_batch(text, names, expected):
     assert _quotes_with(text, names) == expected
 
+
+def test_quotes_extract_statement_of_a_body_tagged_whole():
+    text = "أصدرت وزارة الداخلية قرارا. وأوضح بيان للوزارة، أن القصاص نفذ."
+    # the body's back-reference goes to the tagged body, not to the word after it (its object)
+    assert _speakers(text, _typed_entities(text, [("ORG", "وزارة الداخلية")])) == ["وزارة الداخلية"]

@@ -489,8 +489,8 @@ class NPParser:
                 words.append(t)                   # لمكافحة الأمراض والوقاية منها: the name's last word
                 break
             if words and (self.is_stop(t) or self.is_recipient(toks, j) or t.bare in _QUANTIFIERS
-                          or t.text[:1].isdigit()):
-                break
+                          or t.text[:1].isdigit() or t.norm in _NUMBER_WORDS):
+                break                             # (رجل ياباني | تسعة أطفال: a number opens the object)
             if words and t.norm in _ANONYMITY_VERBS and j + 1 < len(toks) and \
                     toks[j + 1].norm in ("عدم", "الكشف", "ذكر", "الافصاح", "نشر"):
                 break                             # مسؤول محلي | فضل عدم الكشف عن اسمه
@@ -554,6 +554,9 @@ def _stem_waw(t: Tok) -> bool:
 
 #: Prepositions (and a lone ب/ل clitic before marks: وصفها بـ"...") that open no speaker.
 _PREPOSITIONS = frozenset({"في", "مع", "حول", "ضد", "تجاه", "بين", "ب", "بـ", "ل", "لـ"})
+#: Cardinal numbers written as words.
+_NUMBER_WORDS = frozenset({"اثنان", "اثنين", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "سته", "سبع", "سبعه",
+                           "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "مئه", "مائه", "الف", "مليون"})
 #: Elatives that open an appositive after a name (أكبر عضو، أبرز قادة); none is a name.
 _ELATIVES = frozenset({"اكبر", "اصغر", "اقدم", "ابرز", "اهم", "اعلي", "اكثر", "افضل", "احدث", "اشهر"})
 #: The subject of a verse quoted as scripture: الله, or تعالى / سبحانه standing for Him.

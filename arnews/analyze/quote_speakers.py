@@ -12,7 +12,7 @@ from typing import Sequence
 
 from arnews.analyze.quote_lexicon import QuoteLexicon, norm, strip_clitic
 from arnews.analyze.quote_np import NPParser
-from arnews.analyze.quote_words import (_STATEMENT_HEADS, _TITLE_MODIFIERS, Mention, _contains, _key,
+from arnews.analyze.quote_words import (_PERSON_NOUNS, _STATEMENT_HEADS, _TITLE_MODIFIERS, Mention, _contains, _key,
                                        _pronoun_suffixed, stem)
 from arnews.analyze.quote_text import ALL_MARKS, TextIndex, Tok
 from arnews.model import Entity
@@ -150,6 +150,9 @@ class SpeakerResolver:
         alias = self.aliases.get(_key(m.name.split()))
         if alias:
             return alias                           # أوبك -> منظمة البلدان المصدرة للبترول
+        issuer = _issuer(m)
+        if issuer is not None:                     # بيان للوزارة -> the ministry
+            return self.resolve(issuer, history)
         if m.kind == "person":
             full = self.fullest(m.name)
             if full == m.name and len(m.name.split()) == 1 and norm(m.name).startswith("ال"):
@@ -187,8 +190,8 @@ class SpeakerResolver:
                 if name and hm.kind in ("desc", "title") and stem(name.split()[0]) == head:
                     return name
             bare = first[2:] if first.startswith("ال") else first
-            if bare in self.lex.institution_words or bare in self.lex.source_heads or \
-                    self.parser._common_plural(Tok(0, 0, 0, bare, bare, bare)):
+            if bare in self.lex.institution_words or bare in self.lex.source_heads or bare in _PERSON_NOUNS or \
+                    self.parser._common_plural(Tok(0, 0, 0, bare, bare, bare)):   # (الرجل -> رجل ياباني)
                 found = self._first_introduction(head, m.start, bare in self.lex.institution_words,
                                                  content[1:])
                 if found:
@@ -348,7 +351,11 @@ class SpeakerResolver:
                 if ent is not None and k is not None and k != 1:
                     found, named = ent, True       # شركة [زين السعودية] ...: the body's tagged name
                 elif k and not any(self.parser.is_title(w) for w in window[1:k]):   # not: شركة X الدكتور Y
-                    found, named = self.parser._person(window, k).name, True
+                    whole = self._org_at(t.start)
+                    if whole is not None and k >= len(whole.split()) > 1:
+                        found, named = whole, True     # [وزارة الداخلية] قرارا: the name is after
+                    else:                              # the body tagged whole, its object
+                        found, named = self.parser._person(window, k).name, True
             if found is None:
                 m = self.parser._description(window)
                 if m is not None and m.start >= t.start and (len(m.name.split()) > 1 or m.start > t.start) \
@@ -455,6 +462,25 @@ class SpeakerResolver:
             if ek == key or (len(key) > 1 and _contains(ek, key)) or (len(ek) > 1 and _contains(key, ek)):
                 return e.id
         return None
+
+
+def _issuer(m: Mention) -> Mention | None:
+    """The body a statement belongs to, when the statement is the subject (وأوضح بيان للوزارة،
+    وذكر بيان لوزارة الصحة): the source is the body, not its statement."""
+    parts = m.name.split()
+    if m.kind == "pronoun":
+        return None
+    if len(parts) >= 2 and norm(parts[0]) in ("بيان", "بلاغ"):
+        parts, start = parts[1:], m.start + len(parts[0]) + 1 if m.start >= 0 else m.start
+    elif norm(parts[0]).startswith("لل") and len(norm(parts[0])) > 4:
+        start = m.start                    # (بيان) للوزارة: the parser saw only the body
+    else:
+        return None
+    n = norm(parts[0])
+    if not n.startswith("ل") or len(n) < 4:
+        return None
+    first = "ال" + parts[0][2:] if n.startswith("لل") else parts[0][1:]
+    return Mention(" ".join([first] + parts[1:]), start + 1 if start >= 0 else start, m.end, "desc")
 
 
 def _head_clitic(t: Tok, head: str, *, lil: bool = False) -> int | None:
