@@ -677,3 +677,10 @@ def test_quotes_extract_statement_of_a_body_tagged_whole():
     text = "أصدرت وزارة الداخلية قرارا. وأوضح بيان للوزارة، أن القصاص نفذ."
     # the body's back-reference goes to the tagged body, not to the word after it (its object)
     assert _speakers(text, _typed_entities(text, [("ORG", "وزارة الداخلية")])) == ["وزارة الداخلية"]
+
+
+def test_quotes_extract_subject_body_tagged_whole():
+    text = "وقال مركز الملك سلمان للإغاثة والأعمال الإنسانية إن المساعدات وصلت."
+    body = "مركز الملك سلمان للإغاثة والأعمال الإنسانية"
+    # the title word الملك inside the body's name does not cut the subject
+    assert _speakers(text, _typed_entities(text, [("ORG", body)])) == [body]

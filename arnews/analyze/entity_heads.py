@@ -173,9 +173,12 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
             continue
         ministry = j == i + 1 and not definite_head and t.bare in _MINISTRY_COMPLEMENTS and \
             _head(head) == "وزاره"   # وزارة العمل (not مجلس العمل, فريق العمل)
-        if not ministry and (_stop(t) or (j in tagged and tagged[j][0] == "ORG")):
-            break   # ... or an organization of its own: الجمعية العمومية [للبنك التجاري]
         nxt = toks[j + 1] if j + 1 < n else None
+        # للإغاثة والأعمال الإنسانية: a word generic alone is a coordinated genitive with its adjective
+        paired = t.prefix == "و" and state == "gen" and not coordinated and t.bare in _GENERIC and \
+            nxt is not None and not nxt.prefix and _definite(nxt) and _adjective(nxt)
+        if not (ministry or paired) and (_stop(t) or (j in tagged and tagged[j][0] == "ORG")):
+            break   # ... or an organization of its own: الجمعية العمومية [للبنك التجاري]
         if after_name and t.prefix == "ل" and _head(head) not in HONORIFIC_HEADS and \
                 nxt is not None and nxt.norm.isalpha() and not nxt.prefix and not _definite(nxt):
             break   # جامعة الملك سعود للعلوم الصحية, not جامعة الملك سعود | للطلاب منحا

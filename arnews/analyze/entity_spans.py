@@ -91,12 +91,15 @@ AGENCY_ACRONYMS = frozenset({"واس", "كونا", "وام", "قنا", "سانا
 #: (يقول لي): never an entity on their own.
 NEVER_NAMES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا", "لك", "لكم", "هو", "هي", "هم", "انا", "نحن",
                          "انت", "لو", "ولو", "بها", "به", "ان", "اي", "تعالي", "سبحانه"})
-#: Currency units and the word الله: ANERcorp tags them MISC, but they are no named thing an
-#: analyst looks for (eval/ENTITIES.md leaves them out), so a MISC span made of them is dropped.
+#: Currency units (and a few units of measure) and the word الله: ANERcorp tags them MISC, but
+#: they are no named thing an analyst looks for (eval/ENTITIES.md leaves them out), so a MISC
+#: span made of them is dropped.
 _NOT_MISC = frozenset({"دولار", "دولارا", "دولارات", "ريال", "ريالا", "ريالات", "جنيه", "جنيها", "جنيهات",
                        "يورو", "دينار", "دينارا", "دنانير", "درهم", "درهما", "دراهم", "ليره", "ليرات",
                        "روبيه", "روبيات", "فرنك", "فرنكا", "ين", "يوان", "روبل", "شيكل", "بيزو", "استرليني",
-                       "الله"})
+                       "كيلوفولت", "ميجاوات", "ميغاوات", "ميجاواط", "ميغاواط", "الله"})
+#: Words of an invocation (بسم الله الرحمن الرحيم, الله عز وجل), which name nothing an analyst counts.
+_DIVINE = frozenset({"الله", "الرحمن", "الرحيم", "تعالي", "سبحانه", "عز", "وجل", "جل", "جلاله"})
 _DASHES = frozenset({"-", "–", "—"})
 _NISBA_ENDINGS = ("ي", "يه")
 #: Words more frequent than this in the tokenizer's core counts are common words, not names:
@@ -163,8 +166,11 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
 
 
 def not_a_name(toks: Sequence[Token], typ: str, a: int, b: int) -> bool:
-    """Whether span ``[a, b)`` names nothing: a MISC span that is only a currency or الله
-    (دولار, بالدولار, الجنيه الإسترليني), or one nationality word taken for a person (سويديون)."""
+    """Whether span ``[a, b)`` names nothing: words of an invocation (الرحمن الرحيم), a MISC span
+    that is only a currency or الله (دولار, بالدولار, الجنيه الإسترليني), or one nationality word
+    taken for a person (سويديون)."""
+    if all(t.bare in _DIVINE for t in toks[a:b]):
+        return True         # بسم الله الرحمن الرحيم
     if typ == "PERS" and b - a == 1:
         return toks[a].bare in _lists()[1]
     if typ != "MISC" or b - a > 2:

@@ -54,7 +54,11 @@ class NPParser:
         self.pers_full: set[int] = set()          # ... of entities named in full (two words or more)
         self.place_ends: set[int] = set()         # offsets where a LOC entity mention ends
         self.in_other: set[int] = set()           # tokens inside a LOC/ORG mention (مطار الملك خالد)
+        self.org_at: dict[int, tuple[int, int]] = {}   # ORG mentions by the token they start in
         for e in entities:
+            if e.type == "ORG":
+                for m in e.mentions:
+                    self.org_at.setdefault(idx.tok_at(m.start), (m.start, m.end))
             if e.type == "LOC":
                 self.place_ends.update(m.end for m in e.mentions)
             if e.type in ("LOC", "ORG"):
@@ -134,6 +138,11 @@ class NPParser:
                 return Mention(inner.name, inner.start, inner.end, "desc")
         k = self._name_start(toks)
         found = self._person(toks, k) if k is not None else self._description(toks)
+        org = self.org_at.get(first.i)
+        if found is not None and found.kind == "desc" and org is not None and org[1] > found.end \
+                and found.start <= org[0]:
+            return Mention(self.idx.text[org[0]:org[1]], org[0], org[1], "desc")   # the body tagged
+                                                                                  # whole (مركز الملك سلمان ...)
         if self.pers_at:
             ent = self.entity_subject(toks)
             first_i = self.idx.tok_at(ent.start) if ent is not None else -1

@@ -59,6 +59,8 @@ def news_count(word: str) -> int:
 #: news text (a clitic is common before و/ف, rarer before a preposition: بعيد is not ب + عيد).
 _NEWS_RATIO = {"conj": 0.75, "prep": 0.25}
 _MIN_NEWS = 5
+#: A whole word this rare in the core counts, whose rest they do not know, is left to the news counts.
+_RARE_CORE = 1
 
 
 def _prefer_split(whole: str, rest: str, kind: str = "conj") -> bool:
@@ -69,9 +71,10 @@ def _prefer_split(whole: str, rest: str, kind: str = "conj") -> bool:
         return True
     lex = _lexicon()
     (w, wn), (r, rn) = lex.get(whole, (0, 0)), lex.get(rest, (0, 0))
-    if w or r:
+    if r or w > _RARE_CORE:
         return r > 0 and r > 2 * w
-    return rn >= _MIN_NEWS and wn < _NEWS_RATIO[kind] * rn
+    return rn >= _MIN_NEWS and wn < _NEWS_RATIO[kind] * rn   # (a whole word seen once in the
+                                                              # core counts, وسلطنة, does not decide)
 
 
 @lru_cache(maxsize=200_000)
