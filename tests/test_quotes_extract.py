@@ -662,6 +662,14 @@ def _quotes_with(text, names):
       ("indirect", "الحادث وقع ليلا", "وزارة الداخلية الأفغانية")]),
     # a statement's body is the source
     ("وذكر بيان لوزارة الصحة العامة أن القانون نافذ.", [], [("indirect", "القانون نافذ", "وزارة الصحة العامة")]),
+    # a first name the tagger left out joins the tagged family name; an elative after a first name
+    # is part of the name; a tagged name longer than the parsed one (a family name that is also a
+    # title) wins
+    ("وقال رئيس منظمة الطاقة الذرية علي أكبر صالحي إن البرنامج سلمي.", ["صالحي"],
+     [("indirect", "البرنامج سلمي", "علي أكبر صالحي")]),
+    ("وقال علي أكبر ولايتي إن البرنامج سلمي.", [], [("indirect", "البرنامج سلمي", "علي أكبر ولايتي")]),
+    ("أوضح ذلك مدير المكتبة الأستاذ منصور بن محمد النقيب, مشيراً إلى أن المكتبة كبيرة.", ["منصور بن محمد النقيب"],
+     [("indirect", "المكتبة كبيرة", "منصور بن محمد النقيب")]),
     # a person noun goes back to its introduction, which ends before a number
     ("اكتشفت الشرطة إنجاب رجل ياباني تسعة أطفال. وقال الرجل إنه يريد أسرة كبيرة.", [],
      [("indirect", "يريد أسرة كبيرة", "رجل ياباني")]),

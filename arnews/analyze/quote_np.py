@@ -151,7 +151,9 @@ class NPParser:
                     found.kind == "person" and (ent.start < found.start and not self.in_pers(found) or
                                                 self._spans_two(found) or
                                                 found.end <= ent.start and not self.in_pers(found) or
-                                                self._runs_past(found, ent)))):
+                                                self._runs_past(found, ent) or
+                                                found.start == ent.start and found.end < ent.end))):
+                # (the last: a family name that is also a title, منصور بن محمد النقيب)
                 return ent
         return found
 
@@ -220,8 +222,23 @@ class NPParser:
                 j = k
                 continue
             break
+        k = self._first_name_before(toks, hit)
+        if k is not None and j == hit:
+            s = toks[k].start                 # علي أكبر [صالحي]: the tagger kept only the family name
+            j = k
         title = tuple(w.bare for w in toks[:j] if w.is_word)
         return Mention(self.idx.text[s:e], s, e, "person", title)
+
+    def _first_name_before(self, toks: list[Tok], j: int) -> int | None:
+        """Where a first name the tagger left out starts right before the name at ``j``: up to
+        two untitled, indefinite words of which the first is a known first name."""
+        for k in (j - 1, j - 2):
+            if k < 1 or not all(t.is_word and not t.definite and not self.is_title(t) and not self.is_stop(t)
+                                for t in toks[k:j]):
+                return None
+            if self.is_first_name(toks[k]):
+                return k
+        return None
 
     def _definite_lead(self, toks: list[Tok]) -> bool:
         """A definite noun, with up to two definite adjectives, right before a PERS mention is a
@@ -424,7 +441,8 @@ class NPParser:
                 break
             if words and _pronoun_suffixed(t):
                 break
-            if words and t.norm in _ELATIVES and nxt is not None and nxt.is_word and not nxt.definite:
+            if words and t.norm in _ELATIVES and nxt is not None and nxt.is_word and not nxt.definite and \
+                    not (len(words) == 1 and self.is_first_name(words[0])):   # (علي أكبر ولايتي)
                 break                             # بن كاردين | اكبر عضو ديمقراطي في اللجنة
             if words and t.norm[:1] == "ل" and not self.is_first_name(t) and t.bare not in self.lex.name_particles:
                 break                             # نتنياهو | لرانتشي: a recipient
