@@ -64,6 +64,9 @@ GROUP_NAMES = frozenset({"الحوثيين", "الحوثيون"})
 _DEFINITE_ONLY_HEADS = frozenset({"اداره", "رئاسه"})
 #: Heads that name a body only before a name the tagger found (غرفة الرياض, not غرفة الفندق).
 _NAMED_ONLY_HEADS = frozenset({"غرفه"})
+#: Regional directorates named by their field and region (صحة الجوف, تعليم تبوك): a body only
+#: right before a place the tagger found.
+_REGIONAL_HEADS = frozenset({"صحه", "تعليم"})
 #: Complements that make a generic phrase, not a name (مجلس الإدارة, لجنة التحكيم ...), and
 #: words that end a name (time words, quantities).
 _GENERIC = frozenset({
@@ -400,6 +403,9 @@ def head_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list
                 body = _head(t) == "مركز" or any(
                     x.bare in _BODY_ADJECTIVES or (x.prefix == "ل" and _definite(x)) for x in toks[i + 3:j])
                 end, typ = j, "ORG" if body else "LOC"
+        elif _head(t) in _REGIONAL_HEADS and not t.bare.startswith("ال") and i + 1 in tagged \
+                and tagged[i + 1][0] == "LOC" and not toks[i + 1].prefix:
+            end, typ = tagged[i + 1][2], "ORG"
         elif _head(t) in _FOUNDATION_HEADS and (j := _foundation_end(toks, i, tagged)):
             end, typ = j, "ORG"
         elif t.norm.isalpha() and (_head(t) in BODY_HEADS or _head(t) in EVENT_HEADS) and not is_board(toks, i):

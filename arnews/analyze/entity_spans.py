@@ -168,11 +168,11 @@ def outlet_spans(toks: Sequence[Token], spans: list[tuple[str, int, int]],
 def not_a_name(toks: Sequence[Token], typ: str, a: int, b: int) -> bool:
     """Whether span ``[a, b)`` names nothing: words of an invocation (الرحمن الرحيم), a MISC span
     that is only a currency or الله (دولار, بالدولار, الجنيه الإسترليني), or one nationality word
-    taken for a person (سويديون)."""
+    or title taken for a person (سويديون, البابا)."""
     if all(t.bare in _DIVINE for t in toks[a:b]):
         return True         # بسم الله الرحمن الرحيم
     if typ == "PERS" and b - a == 1:
-        return toks[a].bare in _lists()[1]
+        return toks[a].bare in _lists()[1] or toks[a].bare in _lists()[0]   # سويديون، البابا
     if typ != "MISC" or b - a > 2:
         return False
     words = [t.bare[2:] if t.bare.startswith("ال") and len(t.bare) > 4 else t.bare for t in toks[a:b]]
