@@ -268,9 +268,20 @@ def test_entities_currencies_allah_and_nationalities_are_no_names(text, spans, e
      [("فرنسيس", "PERS", "فرنسيس")]),
     ("وقال تعليم تبوك إن الدراسة بدأت.", {"تبوك": "LOC"}, [("تعليم تبوك", "ORG", "تعليم تبوك")]),
     ("وتحسن تعليم البنات.", {}, []),
+    # ... but عز is a name
+    ("وقال عز إن الشركة رابحة.", {"عز": "PERS"}, [("عز", "PERS", "عز")]),
+    # a definite body in marks keeps its nationality adjective
+    ("وقال «الاتحاد الأوروبي» إن الاتفاق مهم.", {"الاتحاد": "ORG"}, [("الاتحاد الأوروبي", "ORG", "الاتحاد الأوروبي")]),
     # a state word with a clitic the core counts saw once still splits (وسلطنة عمان)
     ("وزار الوفد وسلطنة عمان أمس.", {"وسلطنة": "LOC", "عمان": "LOC"}, [("سلطنة عمان", "LOC", "سلطنة عمان")]),
 ])
 def test_entities_names_of_places_and_bodies_in_real_articles(text, spans, expected):
     _doc, ents = _entities(text, spans)
     assert [(e.name, e.type, e.mentions[0].text) for e in ents] == expected
+
+
+def test_entities_family_name_that_is_a_nationality_stays():
+    # العربي alone is a nationality word, but here it is the family name of نبيل العربي
+    _doc, ents = _entities("التقى نبيل العربي الوزير. وقال العربي إن الاجتماع مفيد.",
+                           {"نبيل العربي": "PERS", "العربي": "PERS"})
+    assert [(e.name, [m.text for m in e.mentions]) for e in ents] == [("نبيل العربي", ["نبيل العربي", "العربي"])]

@@ -660,7 +660,10 @@ def _quotes_with(text, names):
     ("وأشارت وزارة الداخلية الأفغانية إلى أن الضحايا مدنيون. وقالت وزارة الداخلية إن الحادث وقع ليلا.", [],
      [("indirect", "الضحايا مدنيون", "وزارة الداخلية الأفغانية"),
       ("indirect", "الحادث وقع ليلا", "وزارة الداخلية الأفغانية")]),
-    # a statement's body is the source
+    # a statement's body is the source; لل is ل + a word that begins with ل unless the rest is a body word
+    ("وقال بيان للجنة الانتخابات إن النتائج نهائية.", [], [("indirect", "النتائج نهائية", "لجنة الانتخابات")]),
+    # a coordinated plural is no verb (السكان ومسعفون)
+    ("وقال السكان ومسعفون إن القصف استمر.", [], [("indirect", "القصف استمر", "السكان ومسعفون")]),
     ("وذكر بيان لوزارة الصحة العامة أن القانون نافذ.", [], [("indirect", "القانون نافذ", "وزارة الصحة العامة")]),
     # a first name the tagger left out joins the tagged family name; an elative after a first name
     # is part of the name; a tagged name longer than the parsed one (a family name that is also a
@@ -692,3 +695,9 @@ def test_quotes_extract_subject_body_tagged_whole():
     body = "مركز الملك سلمان للإغاثة والأعمال الإنسانية"
     # the title word الملك inside the body's name does not cut the subject
     assert _speakers(text, _typed_entities(text, [("ORG", body)])) == [body]
+
+
+def test_quotes_extract_fuller_name_is_not_a_recipient():
+    text = "وقال مصدر في وزارة الخارجية لصحيفة الحياة إن الوضع صعب. وقالت وزارة الخارجية إن الوفد وصل."
+    ents = _typed_entities(text, [("ORG", "وزارة الخارجية"), ("ORG", "الحياة")])
+    assert _speakers(text, ents) == ["مصدر في وزارة الخارجية", "وزارة الخارجية"]

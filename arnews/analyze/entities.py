@@ -317,10 +317,14 @@ def find_entities(doc: Document, tagger=None, *, ner: str | None = None, ner_mod
     sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences]
     all_tags = tagger.tag([[t.text for t in toks] for toks in sents])
     features = getattr(tagger, "features", None)
+    decoded = [_decode_bio(tags) for tags in all_tags]
+    # family names the tagger found in full names (نبيل العربي): such a word alone is no nationality
+    family = {toks[b - 1].bare for toks, spans in zip(sents, decoded) for typ, a, b in spans
+              if typ == "PERS" and b - a > 1}
     all_spans: list[list[tuple[str, int, int]]] = []
-    for si, (toks, tags) in enumerate(zip(sents, all_tags)):
-        spans = [s for s in _decode_bio(tags) if not (s[2] - s[1] == 1 and toks[s[1]].norm in NEVER_NAMES)
-                 and not not_a_name(toks, *s)]
+    for si, (toks, tagged) in enumerate(zip(sents, decoded)):
+        spans = [s for s in tagged if not (s[2] - s[1] == 1 and toks[s[1]].norm in NEVER_NAMES)
+                 and not (not_a_name(toks, *s) and toks[s[1]].bare not in family)]
         media = media_spans(toks)
         if media:
             spans = [s for s in spans if not any(s[1] < b and a < s[2] for _, a, b in media)] + media

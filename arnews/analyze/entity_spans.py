@@ -99,7 +99,7 @@ _NOT_MISC = frozenset({"دولار", "دولارا", "دولارات", "ريال
                        "روبيه", "روبيات", "فرنك", "فرنكا", "ين", "يوان", "روبل", "شيكل", "بيزو", "استرليني",
                        "كيلوفولت", "ميجاوات", "ميغاوات", "ميجاواط", "ميغاواط", "الله"})
 #: Words of an invocation (بسم الله الرحمن الرحيم, الله عز وجل), which name nothing an analyst counts.
-_DIVINE = frozenset({"الله", "الرحمن", "الرحيم", "تعالي", "سبحانه", "عز", "وجل", "جل", "جلاله"})
+_DIVINE = frozenset({"الله", "الرحمن", "الرحيم", "تعالي", "سبحانه", "وجل", "جلاله"})
 _DASHES = frozenset({"-", "–", "—"})
 _NISBA_ENDINGS = ("ي", "يه")
 #: Words more frequent than this in the tokenizer's core counts are common words, not names:
@@ -217,8 +217,9 @@ def complete_quoted_names(toks: Sequence[Token], spans: list[tuple[str, int, int
         inside = [s for s in out if s[1] < j and i + 1 < s[2]]
         end = j
         while end > i + 2 and toks[end - 1].bare in _lists()[1] and toks[end - 1].bare.startswith("ال") \
-                and not toks[end - 1].prefix:   # (سكاي نيوز عربية keeps its indefinite عربية)
-            end -= 1        # «اودينيزي الإيطالي»: the club's country is no part of its name
+                and not toks[end - 1].prefix and not toks[i + 1].bare.startswith("ال"):
+            end -= 1        # «اودينيزي الإيطالي»: a foreign name's country is no part of it (but
+                            # «الاتحاد الأوروبي» is one name, and سكاي نيوز عربية keeps عربية)
         if len(inside) == 1 and inside[0][0] in ("PERS", "ORG") and i < inside[0][1] \
                 and inside[0][2] <= end and (inside[0][1], inside[0][2]) != (i + 1, end):
             out[out.index(inside[0])] = (inside[0][0], i + 1, end)

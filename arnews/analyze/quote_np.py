@@ -537,9 +537,11 @@ class NPParser:
                 break                             # الشركة | بإصدار تحذير: ب + indefinite noun is a complement
             if words and words[-1].definite and t.norm[:1] in "وف" and not t.definite and \
                     split_proclitics(t.norm)[0] and not self.is_first_name(t) and \
+                    not t.norm.endswith(("ون", "ين", "ات")) and \
                     t.norm[1:] not in self.lex.source_heads and t.norm[1:] not in self.lex.institution_words and (
                         j + 1 >= len(toks) or not toks[j + 1].definite):
-                break                             # الملك | وشعر باقتراب أجله (a verb, not وحماية البيئة)
+                break                             # الملك | وشعر باقتراب أجله (a verb, not وحماية البيئة
+                                                  # nor a plural: السكان ومسعفون)
             if words and words[-1].definite and not t.definite and not self.is_title(t) \
                     and t.bare not in self.lex.institution_words and (t.norm[:1] not in "بلوفك" or
                                                                       _accusative(t) or _stem_waw(t)) \
@@ -575,12 +577,13 @@ class NPParser:
 
 
 def _stem_waw(t: Tok) -> bool:
-    """Does the word begin with a و of its stem (وجهت directed, وصلت), not the conjunction?"""
-    return t.norm[:1] == "و" and not split_proclitics(t.norm)[0]
+    """Does the word begin with a و of its stem (وجهت directed, وصلت), not the conjunction? A
+    sound plural is a noun after the conjunction (ومسعفون) whatever the counts say."""
+    return t.norm[:1] == "و" and not split_proclitics(t.norm)[0] and not t.norm.endswith(("ون", "ين", "ات"))
 
 
 #: Prepositions (and a lone ب/ل clitic before marks: وصفها بـ"...") that open no speaker.
-_PREPOSITIONS = frozenset({"في", "مع", "حول", "ضد", "تجاه", "بين", "ب", "بـ", "ل", "لـ"})
+_PREPOSITIONS = frozenset({"في", "مع", "حول", "ضد", "تجاه", "بين", "ب", "ل"})
 #: Cardinal numbers written as words.
 _NUMBER_WORDS = frozenset({"اثنان", "اثنين", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "سته", "سبع", "سبعه",
                            "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "مئه", "مائه", "الف", "مليون"})

@@ -150,7 +150,7 @@ class SpeakerResolver:
         alias = self.aliases.get(_key(m.name.split()))
         if alias:
             return alias                           # أوبك -> منظمة البلدان المصدرة للبترول
-        issuer = _issuer(m)
+        issuer = self._issuer(m)
         if issuer is not None:                     # بيان للوزارة -> the ministry
             return self.resolve(issuer, history)
         if m.kind == "person":
@@ -207,9 +207,9 @@ class SpeakerResolver:
 
     def _fuller(self, name: str, before: int) -> str:
         """The body's fuller name written earlier in the article: the same words followed by a
-        nationality adjective or a ل genitive (وزارة الداخلية -> وزارة الداخلية الأفغانية,
-        الاتحاد البرازيلي -> الاتحاد البرازيلي لكرة القدم), as the spec names a source at its
-        fullest."""
+        nationality adjective or by a ل genitive inside the tagged body (وزارة الداخلية -> وزارة
+        الداخلية الأفغانية, الاتحاد البرازيلي -> الاتحاد البرازيلي لكرة القدم), as the spec names a
+        source at its fullest."""
         want = [norm(w) for w in name.split()]
         if len(want) < 2:
             return name
@@ -226,14 +226,36 @@ class SpeakerResolver:
             if toks[j].norm in nat and toks[j].definite:
                 j += 1
             elif toks[j].norm.startswith("ل") and toks[j].is_word and j + 1 < len(toks) and toks[j + 1].definite \
-                    and toks[j + 1].is_word:
-                j += 2                       # لكرة القدم، للأنباء ...
+                    and toks[j + 1].is_word and self.parser.org_at.get(i, (0, 0))[1] >= toks[j + 1].end:
+                j += 2                       # لكرة القدم، للأنباء ... where the body is tagged so (not
+                                             # وزارة الخارجية | لصحيفة الحياة: a recipient)
             if j > i + len(want):
                 rest = self.idx.text[toks[i + 1].start:toks[j - 1].end]   # (the first word as the
                 full = name.split()[0] + " " + " ".join(rest.split())         # speaker has it: no clitic)
                 if len(full) > len(best):
                     best = full
         return best
+
+    def _issuer(self, m: Mention) -> Mention | None:
+        """The body a statement belongs to, when the statement is the subject (وأوضح بيان
+        للوزارة، وذكر بيان لوزارة الصحة): the source is the body, not its statement."""
+        parts = m.name.split()
+        if m.kind == "pronoun" or m.start < 0:
+            return None
+        if len(parts) >= 2 and norm(parts[0]) in _STATEMENT_NOUNS:
+            parts, start = parts[1:], m.start + len(parts[0]) + 1
+        else:                              # (بيان) للوزارة: the parser saw only the body
+            i = self.idx.tok_at(m.start)
+            if i < 1 or self.idx.toks[i].start != m.start or norm(self.idx.toks[i - 1].text) not in _STATEMENT_NOUNS:
+                return None
+            start = m.start
+        n = norm(parts[0])
+        if not n.startswith("ل") or len(n) < 4:
+            return None
+        body_word = n[2:] in self.lex.institution_words or n[2:] in self.lex.source_heads
+        # للوزارة is ل + الوزارة; للجنة and للواء are ل + a word that begins with ل
+        first = "ال" + parts[0][2:] if n.startswith("لل") and body_word else parts[0][1:]
+        return Mention(" ".join([first] + parts[1:]), start + 1, m.end, "desc")
 
     def _org_at(self, pos: int) -> str | None:
         """The text of an organization mention that starts at ``pos``, if any."""
@@ -464,23 +486,8 @@ class SpeakerResolver:
         return None
 
 
-def _issuer(m: Mention) -> Mention | None:
-    """The body a statement belongs to, when the statement is the subject (وأوضح بيان للوزارة،
-    وذكر بيان لوزارة الصحة): the source is the body, not its statement."""
-    parts = m.name.split()
-    if m.kind == "pronoun":
-        return None
-    if len(parts) >= 2 and norm(parts[0]) in ("بيان", "بلاغ"):
-        parts, start = parts[1:], m.start + len(parts[0]) + 1 if m.start >= 0 else m.start
-    elif norm(parts[0]).startswith("لل") and len(norm(parts[0])) > 4:
-        start = m.start                    # (بيان) للوزارة: the parser saw only the body
-    else:
-        return None
-    n = norm(parts[0])
-    if not n.startswith("ل") or len(n) < 4:
-        return None
-    first = "ال" + parts[0][2:] if n.startswith("لل") else parts[0][1:]
-    return Mention(" ".join([first] + parts[1:]), start + 1 if start >= 0 else start, m.end, "desc")
+#: Statements that stand for the body issuing them (بيان للوزارة).
+_STATEMENT_NOUNS = frozenset({"بيان", "بلاغ"})
 
 
 def _head_clitic(t: Tok, head: str, *, lil: bool = False) -> int | None:

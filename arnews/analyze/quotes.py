@@ -40,12 +40,14 @@ from arnews.errors import InputError
 from arnews.model import Entity, Quote, Sentence, Speaker
 
 WINDOW = 45          # tokens searched after a cue for its content
+#: Words that open the writer's clause after a marked reported clause (time, occasion, source;
+#: في as in في إشارة إلى، في بيان).
+_NARRATION_OPENERS = frozenset({"بعد", "قبل", "خلال", "أثناء", "اثناء", "عقب", "إثر", "اثر", "في", "وذلك", "حسب",
+                                "بحسب", "وفق", "وفقا", "وفقاً"})
+#: لكنه / ولكنهم ...: after a comma, the speaker goes on in a new report (، لكنه أضاف أن ...).
+_BUT_HE = frozenset(p + "لكن" + s for p in ("", "و") for s in ("ه", "ها", "هم", "هما", "هن"))
 #: Words that hand the turn to a new speaker at the start of a clause (، من جانبه أوضح ...،
 #: بدوره قال ...): a cue verb after them opens a new quote even inside another's reported clause.
-#: Words that open the writer's clause after a marked reported clause (time, place, occasion).
-_NARRATION_OPENERS = frozenset({"بعد", "قبل", "خلال", "أثناء", "اثناء", "عقب", "إثر", "اثر", "في", "لدى", "أمام",
-                                "امام", "وذلك", "حسب", "بحسب", "وفق", "وفقا", "وفقاً"})
-_BUT_HE = frozenset(p + "لكن" + s for p in ("", "و") for s in ("ه", "ها", "هم", "هما", "هن"))
 _TURN_MARKERS = _SIDE_WORDS | {"بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها"}
 
 

@@ -41,6 +41,7 @@ class Gazetteer:
                 first = words[0]
                 self._first_max[first] = max(self._first_max.get(first, 0), len(words))
         self._word_cache: dict[str, tuple[str, ...]] = {}
+        self._phrase_cache: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> Gazetteer:
@@ -57,8 +58,11 @@ class Gazetteer:
         self._word_cache.clear()
 
     def phrases(self, label: str) -> frozenset[str]:
-        """All phrases carrying ``label``."""
-        return frozenset(p for p, labels in self.entries.items() if label in labels)
+        """All phrases carrying ``label`` (computed once per label: callers ask per word)."""
+        hit = self._phrase_cache.get(label)
+        if hit is None:
+            hit = self._phrase_cache[label] = frozenset(p for p, labels in self.entries.items() if label in labels)
+        return hit
 
     def word_labels(self, norm: str) -> tuple[str, ...]:
         """Labels of single-word entries matching ``norm`` or one of its clitic-stripped stems."""
