@@ -116,6 +116,13 @@ def test_ner_gazetteer_matches_multiword_with_clitic() -> None:
     assert gaz.word_labels(normalize("بجدة")) == ("CITY",)
 
 
+def test_ner_gazetteer_phrases_by_label_are_built_once() -> None:
+    # callers ask per word and per speaker: the set is computed once per label, not per call
+    gaz = Gazetteer.from_pairs([("NAT", "مصري"), ("NAT", "المصريه"), ("CITY", "جده")])
+    assert gaz.phrases("NAT") == {"مصري", "المصريه"}
+    assert gaz.phrases("NAT") is gaz.phrases("NAT")
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("الرئيس المصري عبد الفتاح السيسي", "عبد الفتاح السيسي"),
     ("وزير الخارجية سامح شكري", "سامح شكري"),
