@@ -524,8 +524,10 @@ class NPParser:
             if words and t.norm[:1] in "بل" and (t.norm[1:] in self.lex.speech_event_nouns or len(t.norm) <= 2):
                 break
             if words and t.norm.startswith("ل") and not t.norm.startswith("لل") and \
-                    (t.norm[1:] in self.lex.name_intro_words or t.norm[1:] in self.lex.source_heads):
-                break
+                    (t.norm[1:] in self.lex.name_intro_words or t.norm[1:] in self.lex.source_heads) and \
+                    not (self.is_title(words[0]) and t.norm[1:] in self.lex.institution_words
+                         and t.norm[1:] not in self.lex.name_intro_words):
+                break                             # (المتحدث الأمني لوزارة الداخلية: the title's body)
             if words and _pronoun_suffixed(t):
                 break
             if len(words) >= 2 and t.definite and self.is_title(t) and not self.is_title(words[0]) and (

@@ -141,12 +141,12 @@ class _Extractor(SubjectRules, AttributionRules):
 
     def _name_context(self, prev: Tok | None) -> bool:
         """Is ``prev`` a word after which marks hold a name (حكومة “الوفاق”، لدار «بيرسون»، في مقابلة
-        مع "إن بي آر")?"""
+        مع "إن بي آر"، في حديث لـ «سكاي نيوز»)?"""
         if prev is None:
             return False
         b = prev.bare
         return (b in self.lex.name_intro_words or (b[:1] in "لب" and b[1:] in self.lex.name_intro_words)
-                or prev.norm in ("في", "باسم", "مع"))
+                or prev.norm in ("في", "باسم", "مع", "ل"))
 
     def _quote_like(self, mk: Mark, j: int, ci: int) -> bool:
         """Is the marked text at token ``j`` speech (a quote) rather than a name or term?"""
@@ -193,7 +193,7 @@ class _Extractor(SubjectRules, AttributionRules):
                                     # the colon quote ends (not at وتؤكد أن: its subject is unknown)
             if c.type == "direct" and (c.closed or info.kind != "participle"):
                 return              # nested in a direct quote
-            if c.type == "indirect" and info.kind == "verb" and cue.norm[:1] not in "وف" and \
+            if c.type == "indirect" and info.kind == "verb" and not _conjoined(cue, info) and \
                     self.toks[ci - 1].is_word and self._opening_turn_marker(ci) is None and \
                     self._but_turn(ci) is None:
                 return              # a bare verb inside a reported clause is part of it
@@ -535,6 +535,12 @@ class _Extractor(SubjectRules, AttributionRules):
                                 cue.end if cue else None, c.sent))
         quotes.sort(key=lambda q: q.start)
         return quotes
+
+
+def _conjoined(cue: Tok, info) -> bool:
+    """Does the cue carry the conjunction و/ف (وقال), rather than a و of its stem (وصفهم)?"""
+    first = cue.norm[:1]
+    return first in "وف" and not (info.lemma[:1] == first and cue.norm[1:2] != first)
 
 
 def _halal_form(t: Tok) -> bool:
