@@ -266,6 +266,10 @@ def test_entities_currencies_allah_and_nationalities_are_no_names(text, spans, e
     # two-word names of Gulf bodies without a head noun
     ("وأعلن الديوان الملكي وفاة الأمير. وقصفت طائرات التحالف العربي مواقع.", {},
      [("الديوان الملكي", "ORG", "الديوان الملكي"), ("التحالف العربي", "ORG", "التحالف العربي")]),
+    # Syrian regions named by their countryside or a direction; the food and drug authority's short name
+    ("وقصفت الطائرات الغوطة الشرقية وبلدات في ريف دمشق.", {"الغوطة": "LOC", "دمشق": "LOC"},
+     [("الغوطة الشرقية", "LOC", "الغوطة الشرقية"), ("ريف دمشق", "LOC", "ريف دمشق")]),
+    ("وحذرت «الغذاء والدواء» من المنتج.", {}, [("الغذاء والدواء", "ORG", "الغذاء والدواء")]),
     # a title alone is no person; a regional directorate is its field and region
     ("وزار البابا القدس. وقال البابا فرنسيس إن السلام ممكن.", {"البابا": "PERS", "فرنسيس": "PERS"},
      [("فرنسيس", "PERS", "فرنسيس")]),

@@ -292,13 +292,15 @@ def _gazetteer_phrases(toks: Sequence[Token], spans: list[tuple[str, int, int]],
     return sorted(out, key=lambda s: s[1])
 
 
-#: Places named by a fixed phrase (normalized) that the tagger misses or calls MISC: holy
-#: places, and a country whose name is a direction and a place; the first word may carry
+#: Places named by a fixed phrase (normalized) that the tagger misses, cuts or calls MISC: holy
+#: places, a country whose name is a direction and a place, Syrian governorates and regions
+#: named by their countryside or a direction (ريف دمشق، الغوطة الشرقية); the first word may carry
 #: clitics (بالمسجد الحرام). الحرمين الشريفين after خادم is a title.
 _FIXED_PLACES = tuple(tuple(p.split()) for p in (
     "المسجد الحرام", "المسجد النبوي", "المسجد الاقصي", "المسجد الابراهيمي", "الحرم المكي",
     "الحرم النبوي", "الحرم الابراهيمي", "الحرم القدسي", "الحرم الشريف", "الكعبه المشرفه",
-    "بيت الله الحرام", "الحرمين الشريفين", "قبه الصخره", "مسجد قباء", "جنوب السودان"))
+    "بيت الله الحرام", "الحرمين الشريفين", "قبه الصخره", "مسجد قباء", "جنوب السودان", "ريف دمشق", "ريف حلب",
+    "ريف ادلب", "ريف حماه", "ريف حمص", "ريف اللاذقيه", "الغوطه الشرقيه", "الغوطه الغربيه"))
 
 
 def named_places(toks: Sequence[Token], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
