@@ -501,6 +501,8 @@ class NPParser:
                                               head in self.lex.name_intro_words):
                         return Mention(inner.name, inner.start, inner.end, "desc")
                 break
+            if words and t.norm == "من" and any(w.norm == "من" for w in words):
+                break                             # عدد من أولياء الأمور | من سطوة المعدلات
             if words and t.norm in ("في", "من", "عن") and j + 1 < len(toks) and toks[j + 1].is_word and \
                     not (t.norm == "عن" and words[-1].bare not in _ON_BEHALF):
                 nxt = toks[j + 1]
