@@ -153,9 +153,6 @@ class SpeakerResolver:
         issuer = self._issuer(m)
         if issuer is not None:                     # بيان للوزارة -> the ministry
             return self.resolve(issuer, history)
-        if m.kind == "person" and m.title and len(m.name.split()) == 1 and _is_nationality(m.name):
-            # اللاعب الأوروجوياني: a title with a nationality, no name, goes back to the person
-            return self._resolve_title(m, list(m.title), history)
         if m.kind == "person":
             full = self.fullest(m.name)
             if full == m.name and len(m.name.split()) == 1 and norm(m.name).startswith("ال"):
@@ -487,13 +484,6 @@ class SpeakerResolver:
             if ek == key or (len(key) > 1 and _contains(ek, key)) or (len(ek) > 1 and _contains(key, ek)):
                 return e.id
         return None
-
-
-def _is_nationality(word: str) -> bool:
-    from arnews.analyze.ner.gazetteer import nationalities
-
-    n = norm(word)
-    return n in nationalities() or strip_clitic(n) in nationalities()
 
 
 #: Statements that stand for the body issuing them (بيان للوزارة).
