@@ -68,6 +68,8 @@ GROUP_NAMES = frozenset({"الحوثيين", "الحوثيون"})
 _DEFINITE_ONLY_HEADS = frozenset({"اداره", "رئاسه"})
 #: Heads that name a body only before a name the tagger found (غرفة الرياض, not غرفة الفندق).
 _NAMED_ONLY_HEADS = frozenset({"غرفه"})
+#: Adjectives that belong to an institution named by its place (مستشفى عسير المركزي).
+_INSTITUTION_ADJECTIVES = frozenset({"العام", "المركزي", "التخصصي", "الجامعي", "العسكري"})
 #: Regional directorates named by their field and region (صحة الجوف, تعليم تبوك): a body only
 #: right before a place the tagger found.
 _REGIONAL_HEADS = frozenset({"صحه", "تعليم"})
@@ -155,7 +157,10 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
     if _head(head) in _NAMED_ONLY_HEADS:
         return tagged[j][2] if j in tagged and tagged[j][0] in ("LOC", "ORG") else j
     if j < n and j in tagged and tagged[j][0] in ("LOC", "ORG") and not definite_head:
-        return tagged[j][2]   # شرطة ينبع, جامعة القاهرة: the name completes the head
+        end = tagged[j][2]    # شرطة ينبع, جامعة القاهرة: the name completes the head, with a
+        while end < n and not toks[end].prefix and toks[end].bare in _INSTITUTION_ADJECTIVES:
+            end += 1          # hospital's own adjective (مستشفى عسير المركزي، مستشفى سكاكا التخصصي)
+        return end
     state = "head"
     genitives = 0
     after_name = False
@@ -213,7 +218,7 @@ def _phrase_end(toks: Sequence[Token], i: int, tagged: dict[int, tuple[str, int,
             j += 2
             continue
         if t.prefix == "و" and not coordinated and state in ("noun", "gen") and j > i + 1 \
-                and _head(t) not in BODY_HEADS:
+                and _head(t) not in BODY_HEADS and not (j in tagged and tagged[j][0] == "LOC"):   # (| واليمن)
             if _definite(t):
                 coordinated = True
                 j += 1   # هيئة التحقيق والادعاء العام
