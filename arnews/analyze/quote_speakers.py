@@ -258,11 +258,10 @@ class SpeakerResolver:
         return Mention(" ".join([first] + parts[1:]), start + 1, m.end, "desc")
 
     def _org_at(self, pos: int) -> str | None:
-        """The text of an organization mention that starts at ``pos``, if any."""
-        if not hasattr(self, "_org_starts"):
-            self._org_starts = {mt.start: self.idx.text[mt.start:mt.end] for e in reversed(self.entities)
-                                if e.type == "ORG" for mt in e.mentions}
-        return self._org_starts.get(pos)
+        """The text of an organization mention that starts at ``pos``, if any (from the parser's
+        index of ORG mentions by token)."""
+        span = self.parser.org_at.get(self.idx.tok_at(pos))
+        return self.idx.text[span[0]:span[1]] if span is not None and span[0] == pos else None
 
     def _salient_org(self, before: int) -> str | None:
         """The organization an article is about: named before ``before``, at least three times in
