@@ -31,6 +31,8 @@ _ORDINALS = frozenset({"اول", "اخر", "احدث", "ثاني", "الاول",
 #: Prepositions with a pronoun, never the start of a name (والوقاية منها)
 _PREP_PRONOUNS = frozenset(p + s for p in ("من", "عن", "علي", "في", "الي", "ل", "ب", "مع", "لدي")
                            for s in ("ه", "ها", "هم", "هما", "هن"))
+#: What an anonymity verb takes (فضل عدم الكشف عن اسمه، رفض الإفصاح عن هويته).
+_ANONYMITY_OBJECTS = frozenset({"عدم", "الكشف", "ذكر", "الافصاح", "نشر"})
 #: Verbs of a relative clause that asks for anonymity after an indefinite source (مصدر طلب عدم
 #: الكشف عن اسمه): the description ends before them
 _ANONYMITY_VERBS = frozenset({"فضل", "فضلت", "فضلوا", "طلب", "طلبت", "طلبوا", "رفض", "رفضت", "رفضوا",
@@ -280,7 +282,8 @@ class NPParser:
         for e in range(j + 1, min(len(toks), j + 7)):
             if (closer and toks[e].text == closer) or (not closer and toks[e].text in ALL_MARKS):
                 inner = [t for t in toks[j + 1:e] if t.is_word]
-                if 1 <= len(inner) <= 4 and not any(self.lex.cue_info(t.norm) for t in inner):
+                if 1 <= len(inner) <= 4 and not any(self.lex.cue_info(t.norm) for t in inner) \
+                        and not anonymity_clause(inner):
                     return Mention(self.idx.text[inner[0].start:inner[-1].end], inner[0].start,
                                    inner[-1].end, "person")
                 return None
@@ -520,8 +523,7 @@ class NPParser:
             if words and (self.is_stop(t) or self.is_recipient(toks, j) or t.bare in _QUANTIFIERS
                           or t.text[:1].isdigit() or t.norm in _NUMBER_WORDS):
                 break                             # (رجل ياباني | تسعة أطفال: a number opens the object)
-            if words and t.norm in _ANONYMITY_VERBS and j + 1 < len(toks) and \
-                    toks[j + 1].norm in ("عدم", "الكشف", "ذكر", "الافصاح", "نشر"):
+            if words and anonymity_clause(toks[j:j + 2]):
                 break                             # مسؤول محلي | فضل عدم الكشف عن اسمه
             if words and t.norm[:1] in "بل" and (t.norm[1:] in self.lex.speech_event_nouns or len(t.norm) <= 2):
                 break
@@ -578,6 +580,11 @@ class NPParser:
             kind = "person"                       # الجبير، المعيبد: a family name
         return Mention(self.idx.text[words[0].start:words[-1].end], words[0].start, words[-1].end, kind,
                        tuple(w.bare for w in words))
+
+
+def anonymity_clause(words: Sequence[Tok]) -> bool:
+    """Do ``words`` open an anonymity clause (رفض الإفصاح عن هويته، فضل عدم ذكر اسمه)?"""
+    return len(words) >= 2 and words[0].norm in _ANONYMITY_VERBS and words[1].norm in _ANONYMITY_OBJECTS
 
 
 def _stem_waw(t: Tok) -> bool:

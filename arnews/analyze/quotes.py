@@ -32,6 +32,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from arnews.analyze.quote_lexicon import QuoteLexicon, load_lexicon, norm
+from arnews.analyze.quote_np import anonymity_clause
 from arnews.analyze.quote_rules import ATTENTION_WORDS, TRIM_END, TRIM_START, AttributionRules, _Cand
 from arnews.analyze.quote_speakers import Mention, NPParser, SpeakerResolver
 from arnews.analyze.quote_subjects import _SIDE_WORDS, SubjectRules
@@ -117,6 +118,8 @@ class _Extractor(SubjectRules, AttributionRules):
                 continue            # على حد قوله is an according-to phrase
             if info.not_before and i + 1 < len(self.toks) and self.toks[i + 1].norm in info.not_before:
                 continue            # لفت انتباهي: not speech
+            if info.kind == "verb" and self._after_adam(i):
+                continue            # فضل عدم ذكر اسمه: after عدم the form is a verbal noun, no cue
             yield i, info
 
     # ------------------------------------------------------------------ cues
@@ -158,8 +161,8 @@ class _Extractor(SubjectRules, AttributionRules):
         after = self.toks[after_i] if after_i is not None and after_i < len(self.toks) else None
         if self._name_context(prev):
             return False
-        if self._marked_name(words):
-            return False            # وذكر المواطن "عبدالله ذياب المطيري" أنه: a name, not speech
+        if self._marked_name(words) or anonymity_clause(words):
+            return False            # وذكر المواطن "عبدالله ذياب المطيري" أنه / مسؤول "رفض الإفصاح عن هويته" أن: no speech
         if prev is not None and prev.i in self.parser.in_other and len(words) <= 3 and \
                 any(x.i not in self.parser.in_other for x in self.toks[ci + 1:j]) and not (
                     (subj := self.parser.parse(list(self.toks[ci + 1:j]))) is not None and subj.end == prev.end):
@@ -239,7 +242,8 @@ class _Extractor(SubjectRules, AttributionRules):
                 break
             if j > ci + 1 and info.kind != "noun":
                 other = self.lex.cue_info(t.norm)
-                if other is not None and other.kind in ("verb", "participle") and not other.impersonal:
+                if other is not None and other.kind in ("verb", "participle") and not other.impersonal \
+                        and not self._after_adam(j):
                     break
             j += 1
         content_at = j
@@ -371,6 +375,10 @@ class _Extractor(SubjectRules, AttributionRules):
         if len(words) < 3 or self._marked_name(words):
             return None
         return ("direct", mk.start, mk.close, True, mk)
+
+    def _after_adam(self, i: int) -> bool:
+        """Is token ``i`` after عدم, so a verbal noun (عدم ذكر اسمه) rather than a cue verb?"""
+        return i >= 1 and self.toks[i - 1].norm == "عدم"
 
     def _marked_name(self, words) -> bool:
         """Is the marked text a person's name (المواطن "عبدالله ذياب المطيري")?"""
