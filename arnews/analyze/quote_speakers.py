@@ -128,9 +128,11 @@ class SpeakerResolver:
         best = name
         best_len = len(key)
         for k, full in self.persons:
-            if len(k) > best_len and _contains(k, key) and not (
-                    len(key) > 1 and k[-len(key):] == key and key[0] not in _PARTICLE_KEYS):
-                best, best_len = full, len(k)     # (طاهر البحراني is not عبدالله طاهر البحراني, his son)
+            if len(k) > best_len and (_contains(k, key) and not (
+                    len(key) > 1 and k[-len(key):] == key and key[0] not in _PARTICLE_KEYS)
+                    or len(key) == 2 and k[0] == key[0] and k[-1] == key[-1]):
+                best, best_len = full, len(k)     # (طاهر البحراني is not عبدالله طاهر البحراني, his son;
+                                                  # غازي الغامدي is غازي بن غرم الله الغامدي)
         if best is name and key and all(len(w) > 3 for w in key):
             skel = tuple(_skeleton(w) for w in key)
             for k, full in self.persons:
